@@ -1,0 +1,86 @@
+package no.purreflyt.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves the business clock and keeps the engine's clock on it, so timers fire as the business date
+ * moves. Exists only where {@code purreflyt.clock.adjustable} is on.
+ */
+@Service
+@ConditionalOnProperty(name = "purreflyt.clock.adjustable", havingValue = "true")
+public class TimeTravel {
+
+    private static final Logger log = LoggerFactory.getLogger(TimeTravel.class);
+
+    private final AdjustableClock clock;
+    private final JdbcClient jdbc;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+
+    TimeTravel(Clock clock, JdbcClient jdbc, ProcessEngineConfigurationImpl engineConfiguration) {
+        this.clock = (AdjustableClock) clock;
+        this.jdbc = jdbc;
+        this.engineConfiguration = engineConfiguration;
+    }
+
+    /** The engine starts on real time; put it on the business clock's stored offset. */
+    @EventListener(ApplicationReadyEvent.class)
+    void alignEngineClock() {
+        applyToEngine(clock.offset());
+    }
+
+    public ZonedDateTime now() {
+        return ZonedDateTime.now(clock);
+    }
+
+    /** Sets the business date, keeping the time of day. */
+    @Transactional
+    public ZonedDateTime setDate(LocalDate date) {
+        ZonedDateTime now = now();
+        Duration shift = Duration.between(now, now.with(date));
+        return move(clock.offset().plus(shift));
+    }
+
+    @Transactional
+    public ZonedDateTime advanceDays(int days) {
+        ZonedDateTime now = now();
+        Duration shift = Duration.between(now, now.plusDays(days));
+        return move(clock.offset().plus(shift));
+    }
+
+    private ZonedDateTime move(Duration newOffset) {
+        int updated = jdbc.sql("update business_clock set offset_seconds = :s where id = 1")
+                .param("s", newOffset.toSeconds()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into business_clock (id, offset_seconds) values (1, :s)")
+                    .param("s", newOffset.toSeconds()).update();
+        }
+        clock.setOffset(Duration.ofSeconds(newOffset.toSeconds()));
+        applyToEngine(clock.offset());
+        ZonedDateTime now = now();
+        log.info("Business clock moved to {}", now);
+        return now;
+    }
+
+    private void applyToEngine(Duration offset) {
+        ClockUtil.offset(offset.toMillis());
+        JobExecutor jobExecutor = engineConfiguration.getJobExecutor();
+        if (jobExecutor != null && jobExecutor.isActive()) {
+            // timers that just became due should not wait for the next idle poll
+            jobExecutor.jobWasAdded();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package no.purreflyt.ledger;
+
+import java.time.Instant;
+
+/** One dunning case: the life of one overdue invoice in the dunning process. */
+public record DunningCase(
+        long id,
+        String invoiceNumber,
+        String status,
+        String stage,
+        CaseOutcome outcome,
+        String processInstanceId,
+        Instant openedAt,
+        Instant closedAt) {
+
+    public boolean open() {
+        return "OPEN".equals(status);
+    }
+}

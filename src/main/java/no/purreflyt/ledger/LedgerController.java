@@ -1,0 +1,84 @@
+package no.purreflyt.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ledger's REST API, for accounting systems: customers, invoices, payments, credit notes. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Ledger", description = "Customers, invoices, payments and credit notes from the accounting system")
+class LedgerController {
+
+    private final LedgerService ledger;
+
+    LedgerController(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    @PostMapping("/customers")
+    ResponseEntity<Customer> createCustomer(@Valid @RequestBody Customer customer) {
+        Customer created = ledger.createCustomer(customer);
+        return ResponseEntity.created(URI.create("/api/customers/" + created.externalId())).body(created);
+    }
+
+    @GetMapping("/customers/{externalId}")
+    Customer customer(@PathVariable String externalId) {
+        return ledger.customer(externalId);
+    }
+
+    @PatchMapping(path = "/customers/{externalId}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Change a customer with a JSON merge patch: present fields replace, null clears")
+    Customer patchCustomer(@PathVariable String externalId, @RequestBody JsonNode patch) {
+        return ledger.patchCustomer(externalId, patch);
+    }
+
+    @PostMapping("/invoices")
+    ResponseEntity<Invoice> createInvoice(@Valid @RequestBody InvoiceRequest invoice) {
+        Invoice created = ledger.createInvoice(invoice);
+        return ResponseEntity.created(URI.create("/api/invoices/" + created.number())).body(created);
+    }
+
+    @PostMapping(path = "/invoices/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Import invoices from CSV: all rows or none, with a per-row error list",
+            description = "Header: number,customerExternalId,issueDate,dueDate,amount,currency[,kid,excluded]. "
+                    + "Comma or semicolon separated; dates YYYY-MM-DD.")
+    ResponseEntity<ImportResult> importInvoices(@RequestBody String csv) {
+        List<String> numbers = ledger.importInvoices(InvoiceCsv.parse(csv));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(numbers.size(), numbers));
+    }
+
+    @GetMapping("/invoices/{number}")
+    Invoice invoice(@PathVariable String number) {
+        return ledger.invoice(number);
+    }
+
+    @PostMapping("/invoices/{number}/payments")
+    @Operation(summary = "Record a payment; idempotent by externalId (a repeat answers 200 with the invoice)")
+    ResponseEntity<Invoice> pay(@PathVariable String number, @Valid @RequestBody PaymentRequest payment) {
+        LedgerService.PaymentOutcome outcome = ledger.recordPayment(number, payment);
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.invoice());
+    }
+
+    @PostMapping("/invoices/{number}/credit-notes")
+    ResponseEntity<Invoice> credit(@PathVariable String number, @Valid @RequestBody CreditNoteRequest creditNote) {
+        LedgerService.PaymentOutcome outcome = ledger.recordCreditNote(number, creditNote);
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.invoice());
+    }
+
+    record ImportResult(int imported, List<String> invoices) {
+    }
+}

@@ -1,0 +1,115 @@
+package no.purreflyt.process;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import no.purreflyt.ledger.DunningCases;
+import no.purreflyt.ledger.DunningCriteria;
+import no.purreflyt.ledger.Invoice;
+import no.purreflyt.ledger.LedgerService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts one dunning process instance per eligible invoice, with the invoice number as business key.
+ * Each invoice is its own transaction: the case row and the process instance commit together or not at
+ * all, one failing invoice does not stop the run, and a race with another run or node ends in the
+ * database's unique constraint, never in two open cases.
+ */
+@Service
+public class CaseStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseStarter.class);
+
+    /** What a run did. skipped: no longer eligible when its turn came (paid meanwhile, taken by another run). */
+    public record RunResult(Long runId, LocalDate businessDate, int candidates, int started, int skipped, int failed) {
+    }
+
+    private final DunningCases cases;
+    private final LedgerService ledger;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final DunningRunRepository runs;
+    private final CaseStarterProperties properties;
+    private final Clock clock;
+
+    CaseStarter(DunningCases cases, LedgerService ledger, RuntimeService runtime, TransactionTemplate transaction,
+            DunningRunRepository runs, CaseStarterProperties properties, Clock clock) {
+        this.cases = cases;
+        this.ledger = ledger;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.runs = runs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Runs now. A scheduled run answers empty where this day's run was already taken (by this node or another). */
+    public Optional<RunResult> run(RunKind kind, String requestedBy) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<Long> runId = runs.begin(kind, today, requestedBy, clock.instant());
+        if (runId.isEmpty()) {
+            return Optional.empty();
+        }
+        DunningCriteria criteria = new DunningCriteria(today, properties.graceDays(), properties.minimumAmount());
+        List<String> candidates = cases.candidates(criteria);
+        log.info("Dunning run {} ({}) for {}: {} invoice(s) to consider", runId.get(), kind, today, candidates.size());
+        int started = 0;
+        int skipped = 0;
+        int failed = 0;
+        int progressEvery = Math.max(100, candidates.size() / 10);
+        for (int i = 0; i < candidates.size(); i++) {
+            String number = candidates.get(i);
+            try {
+                if (Boolean.TRUE.equals(transaction.execute(status -> startCase(number, criteria)))) {
+                    started++;
+                } else {
+                    skipped++;
+                }
+            } catch (DuplicateKeyException openedMeanwhile) {
+                skipped++;
+            } catch (RuntimeException e) {
+                failed++;
+                log.error("Dunning run {}: could not start a case for invoice {}; it is retried in the next run",
+                        runId.get(), number, e);
+            }
+            if ((i + 1) % progressEvery == 0 && i + 1 < candidates.size()) {
+                log.info("Dunning run {}: {} of {} invoices done ({} started, {} skipped, {} failed)",
+                        runId.get(), i + 1, candidates.size(), started, skipped, failed);
+            }
+        }
+        RunResult result = new RunResult(runId.get(), today, candidates.size(), started, skipped, failed);
+        runs.finish(runId.get(), result, clock.instant());
+        log.info("Dunning run {} finished: {} case(s) started, {} skipped, {} failed, of {} invoice(s)",
+                runId.get(), started, skipped, failed, candidates.size());
+        return Optional.of(result);
+    }
+
+    private boolean startCase(String number, DunningCriteria criteria) {
+        Optional<Long> caseId = cases.openIfEligible(number, criteria, ProcessVariables.Stage.AWAITING_PAYMENT);
+        if (caseId.isEmpty()) {
+            return false;
+        }
+        Invoice invoice = ledger.invoice(number);
+        VariableMap variables = Variables.createVariables();
+        ProcessVariables.INVOICE_NUMBER.with(variables, number);
+        ProcessVariables.CASE_ID.with(variables, caseId.get());
+        ProcessVariables.CUSTOMER.with(variables, invoice.customerName());
+        ProcessVariables.CUSTOMER_EXTERNAL_ID.with(variables, invoice.customerExternalId());
+        ProcessVariables.STAGE.with(variables, ProcessVariables.Stage.AWAITING_PAYMENT);
+        ProcessInstance instance = runtime.createProcessInstanceByKey(DunningModel.PROCESS_ID)
+                .businessKey(number)
+                .setVariables(variables)
+                .execute();
+        cases.attachProcessInstance(caseId.get(), instance.getId());
+        return true;
+    }
+}

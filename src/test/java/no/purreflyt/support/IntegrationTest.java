@@ -1,0 +1,127 @@
+package no.purreflyt.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import no.purreflyt.clock.TimeTravel;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on PostgreSQL with a real HTTP port, job executor off (tests run jobs
+ * themselves), no demo data. Every test starts from empty tables on a fixed business date.
+ */
+@ExtendWith(TestDatabase.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    /** A Monday. */
+    protected static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+
+    protected static final String ADMIN = "test-admin";
+    protected static final String CONTROLLER = "test-controller";
+    protected static final String MANAGER = "test-manager";
+    protected static final String PASSWORD = "S3cret-for-tests";
+
+    @Autowired protected TestRestTemplate http;
+    @Autowired protected JdbcClient jdbc;
+    @Autowired protected RuntimeService runtime;
+    @Autowired protected IdentityService identity;
+    @Autowired protected TimeTravel timeTravel;
+    @Autowired protected ObjectMapper json;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.URL);
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+    }
+
+    @BeforeEach
+    void cleanState() {
+        List<String> instances = runtime.createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
+        if (!instances.isEmpty()) {
+            runtime.deleteProcessInstances(instances, "test clean-up", true, true);
+        }
+        for (String table : List.of("dunning_case", "payment", "credit_note", "invoice", "customer", "dunning_run")) {
+            jdbc.sql("delete from " + table).update();
+        }
+        ensureUser(ADMIN, "camunda-admin");
+        ensureUser(CONTROLLER, "credit-controllers");
+        ensureUser(MANAGER, "credit-managers");
+        timeTravel.setDate(TODAY);
+    }
+
+    private void ensureUser(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    // ---- HTTP as an integrator would call it
+
+    protected TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, PASSWORD);
+    }
+
+    protected ResponseEntity<JsonNode> get(String path) {
+        return as(ADMIN).getForEntity(path, JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> post(String path, Object body) {
+        return send(ADMIN, HttpMethod.POST, path, MediaType.APPLICATION_JSON, body);
+    }
+
+    protected ResponseEntity<JsonNode> send(String user, HttpMethod method, String path, MediaType type, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        Object payload = body instanceof String || body == null ? body : json.valueToTree(body).toString();
+        return as(user).exchange(path, method, new HttpEntity<>(payload, headers), JsonNode.class);
+    }
+
+    // ---- test data through the API
+
+    protected JsonNode customer(String externalId, String type, String country) {
+        ResponseEntity<JsonNode> response = post("/api/customers", Map.of(
+                "externalId", externalId, "name", "Customer " + externalId, "type", type, "country", country,
+                "email", externalId.toLowerCase() + "@example.com"));
+        assertCreated(response);
+        return response.getBody();
+    }
+
+    protected JsonNode invoice(String number, String customer, LocalDate dueDate, String amount, String currency) {
+        ResponseEntity<JsonNode> response = post("/api/invoices", Map.of(
+                "number", number, "customerExternalId", customer, "issueDate", dueDate.minusDays(14).toString(),
+                "dueDate", dueDate.toString(), "amount", amount, "currency", currency));
+        assertCreated(response);
+        return response.getBody();
+    }
+
+    protected static void assertCreated(ResponseEntity<JsonNode> response) {
+        if (response.getStatusCode().value() != 201) {
+            throw new AssertionError("expected 201, got " + response.getStatusCode() + ": " + response.getBody());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package no.purreflyt.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import no.purreflyt.PurreflytApplication;
+import no.purreflyt.support.IntegrationTest;
+import no.purreflyt.support.TestDatabase;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** The production profile refuses to start in a state an operator must not run in. */
+class ProductionProfileIT extends IntegrationTest {
+
+    @Test
+    void refusesToStartWhileAUserKeepsADefaultPassword() {
+        User weak = identity.newUser("weak-user");
+        weak.setPassword("manager");
+        identity.saveUser(weak);
+        try {
+            assertThatThrownBy(() -> production("--spring.datasource.url=" + TestDatabase.URL,
+                    "--spring.datasource.username=" + TestDatabase.USER, "--spring.datasource.password=" + TestDatabase.PASSWORD))
+                    .rootCause().hasMessageContaining("weak-user").hasMessageContaining("default password");
+        } finally {
+            identity.deleteUser("weak-user");
+        }
+    }
+
+    @Test
+    void startsWhenNoUserHasADefaultPassword() {
+        try (var context = production("--spring.datasource.url=" + TestDatabase.URL,
+                "--spring.datasource.username=" + TestDatabase.USER, "--spring.datasource.password=" + TestDatabase.PASSWORD)) {
+            assertThat(context.getEnvironment().getProperty("purreflyt.clock.adjustable")).isEqualTo("false");
+            assertThat(context.containsBean("demoData")).isFalse();
+        }
+    }
+
+    @Test
+    void refusesToStartOnH2() {
+        assertThatThrownBy(() -> production("--spring.datasource.url=jdbc:h2:mem:production-check"))
+                .rootCause().hasMessageContaining("needs PostgreSQL");
+    }
+
+    private static org.springframework.context.ConfigurableApplicationContext production(String... args) {
+        String[] common = {"--server.port=0", "--camunda.bpm.process-engine-name=production-check",
+                "--camunda.bpm.job-execution.enabled=false", "--purreflyt.case-starter.scheduled=false",
+                "--camunda.bpm.webapp.enabled=false"};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.Arrays.stream(args))
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(PurreflytApplication.class).profiles("production").run(all);
+    }
+}
