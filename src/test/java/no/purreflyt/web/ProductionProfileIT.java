@@ -43,7 +43,7 @@ class ProductionProfileIT extends IntegrationTest {
     }
 
     private static org.springframework.context.ConfigurableApplicationContext production(String... args) {
-        String[] common = {"--server.port=0", "--camunda.bpm.process-engine-name=production-check",
+        String[] common = {"--server.port=0", "--camunda.bpm.process-engine-name=productioncheck",
                 "--camunda.bpm.job-execution.enabled=false", "--purreflyt.case-starter.scheduled=false",
                 "--camunda.bpm.webapp.enabled=false"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.Arrays.stream(args))
