@@ -56,24 +56,27 @@ class InvoiceRepository {
                 .update();
     }
 
-    Optional<Invoice.Payment> findPayment(String externalId) {
+    /** A payment or credit note already recorded under an externalId. */
+    record Entry(String externalId, String invoiceNumber, BigDecimal amount, LocalDate date) {
+    }
+
+    Optional<Entry> findPayment(String externalId) {
         return jdbc.sql("""
-                select p.external_id, p.amount, p.currency, p.paid_on, p.reference, i.number
+                select p.external_id, i.number, p.amount, p.paid_on as entry_date
                 from payment p join invoice i on i.id = p.invoice_id where p.external_id = :e""")
-                .param("e", externalId)
-                .query((rs, i) -> new Invoice.Payment(rs.getString("external_id"), rs.getBigDecimal("amount"),
-                        rs.getString("currency"), rs.getObject("paid_on", LocalDate.class), rs.getString("reference")))
-                .optional();
+                .param("e", externalId).query(InvoiceRepository::entry).optional();
     }
 
-    Optional<String> invoiceNumberOfPayment(String externalId) {
-        return jdbc.sql("select i.number from payment p join invoice i on i.id = p.invoice_id where p.external_id = :e")
-                .param("e", externalId).query(String.class).optional();
+    Optional<Entry> findCreditNote(String externalId) {
+        return jdbc.sql("""
+                select c.external_id, i.number, c.amount, c.credit_date as entry_date
+                from credit_note c join invoice i on i.id = c.invoice_id where c.external_id = :e""")
+                .param("e", externalId).query(InvoiceRepository::entry).optional();
     }
 
-    Optional<String> invoiceNumberOfCreditNote(String externalId) {
-        return jdbc.sql("select i.number from credit_note c join invoice i on i.id = c.invoice_id where c.external_id = :e")
-                .param("e", externalId).query(String.class).optional();
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(rs.getString("external_id"), rs.getString("number"), rs.getBigDecimal("amount"),
+                rs.getObject("entry_date", LocalDate.class));
     }
 
     /** Records the payment and lowers the outstanding balance; answers the new balance. */

@@ -194,69 +194,68 @@ public class LedgerService {
     @Transactional
     public PaymentOutcome recordPayment(String number, PaymentRequest request) {
         InvoiceRepository.Row invoice = invoices.lock(number).orElseThrow(() -> unknownInvoice(number));
-        Optional<String> recordedOn = invoices.invoiceNumberOfPayment(request.externalId());
-        if (recordedOn.isPresent()) {
-            Invoice.Payment existing = invoices.findPayment(request.externalId()).orElseThrow();
-            boolean same = recordedOn.get().equals(number)
-                    && existing.amount().compareTo(request.amount()) == 0
-                    && existing.paidOn().equals(request.paidOn());
-            if (!same) {
-                throw ProblemException.conflict("externalId", "Payment " + request.externalId()
-                        + " is already recorded (invoice " + recordedOn.get() + ", " + existing.amount() + " paid on "
-                        + existing.paidOn() + ") with other content");
-            }
-            return new PaymentOutcome(false, invoice(number));
+        Optional<InvoiceRepository.Entry> recorded = invoices.findPayment(request.externalId());
+        if (recorded.isPresent()) {
+            return repeated(number, recorded.get(), "Payment", request.amount(), request.paidOn());
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (request.currency() != null && !request.currency().equals(invoice.currency())) {
-            problems.add(FieldProblem.of("currency", "the invoice is in " + invoice.currency() + ", not " + request.currency()));
-        }
-        if (request.paidOn().isAfter(today())) {
-            problems.add(FieldProblem.of("paidOn", "a payment cannot be dated after today (" + today() + ")"));
-        }
+        List<FieldProblem> problems = entryProblems(invoice, request.currency(), "paidOn", request.paidOn(), "payment");
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        BigDecimal after = invoices.addPayment(invoice, request, clock.instant());
-        if (settles(invoice.outstanding(), after)) {
-            events.publishEvent(new InvoiceSettled(number, after, false));
-        }
-        return new PaymentOutcome(true, invoice(number));
+        return applied(invoice, invoices.addPayment(invoice, request, clock.instant()), false);
     }
 
-    /** Records a credit note; it may not exceed what is outstanding. Zeroing the balance publishes {@link InvoiceSettled}. */
+    /**
+     * Records a credit note, at most what is outstanding; with an externalId, once (as payments). Zeroing
+     * the balance publishes {@link InvoiceSettled}.
+     */
     @Transactional
     public PaymentOutcome recordCreditNote(String number, CreditNoteRequest request) {
         InvoiceRepository.Row invoice = invoices.lock(number).orElseThrow(() -> unknownInvoice(number));
-        if (request.externalId() != null) {
-            Optional<String> recordedOn = invoices.invoiceNumberOfCreditNote(request.externalId());
-            if (recordedOn.isPresent()) {
-                if (!recordedOn.get().equals(number)) {
-                    throw ProblemException.conflict("externalId", "Credit note " + request.externalId()
-                            + " is already recorded on invoice " + recordedOn.get());
-                }
-                return new PaymentOutcome(false, invoice(number));
-            }
+        Optional<InvoiceRepository.Entry> recorded = request.externalId() == null ? Optional.empty()
+                : invoices.findCreditNote(request.externalId());
+        if (recorded.isPresent()) {
+            return repeated(number, recorded.get(), "Credit note", request.amount(), request.date());
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (request.currency() != null && !request.currency().equals(invoice.currency())) {
-            problems.add(FieldProblem.of("currency", "the invoice is in " + invoice.currency() + ", not " + request.currency()));
-        }
+        List<FieldProblem> problems = entryProblems(invoice, request.currency(), "date", request.date(), "credit note");
         if (request.amount().compareTo(invoice.outstanding()) > 0) {
             problems.add(FieldProblem.of("amount", "a credit note cannot exceed the outstanding balance of "
                     + invoice.outstanding() + " " + invoice.currency()));
         }
-        if (request.date().isAfter(today())) {
-            problems.add(FieldProblem.of("date", "a credit note cannot be dated after today (" + today() + ")"));
-        }
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        BigDecimal after = invoices.addCreditNote(invoice, request, clock.instant());
-        if (settles(invoice.outstanding(), after)) {
-            events.publishEvent(new InvoiceSettled(number, after, true));
+        return applied(invoice, invoices.addCreditNote(invoice, request, clock.instant()), true);
+    }
+
+    /** A payment or credit note sent again: the same content is answered as done, other content is a conflict. */
+    private PaymentOutcome repeated(String number, InvoiceRepository.Entry recorded, String what, BigDecimal amount, LocalDate date) {
+        boolean same = recorded.invoiceNumber().equals(number) && recorded.amount().compareTo(amount) == 0
+                && recorded.date().equals(date);
+        if (!same) {
+            throw ProblemException.conflict("externalId", what + " " + recorded.externalId() + " is already recorded (invoice "
+                    + recorded.invoiceNumber() + ", " + recorded.amount() + " on " + recorded.date() + ") with other content");
         }
-        return new PaymentOutcome(true, invoice(number));
+        return new PaymentOutcome(false, invoice(number));
+    }
+
+    private List<FieldProblem> entryProblems(InvoiceRepository.Row invoice, String currency, String dateField, LocalDate date,
+            String what) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (currency != null && !currency.equals(invoice.currency())) {
+            problems.add(FieldProblem.of("currency", "the invoice is in " + invoice.currency() + ", not " + currency));
+        }
+        if (date.isAfter(today())) {
+            problems.add(FieldProblem.of(dateField, "a " + what + " cannot be dated after today (" + today() + ")"));
+        }
+        return problems;
+    }
+
+    private PaymentOutcome applied(InvoiceRepository.Row invoice, BigDecimal outstandingAfter, boolean credit) {
+        if (invoice.outstanding().signum() > 0 && outstandingAfter.signum() <= 0) {
+            events.publishEvent(new InvoiceSettled(invoice.number(), outstandingAfter, credit));
+        }
+        return new PaymentOutcome(true, invoice(invoice.number()));
     }
 
     // ---- checks
@@ -286,10 +285,6 @@ public class LedgerService {
                 .map(v -> FieldProblem.of(v.getPropertyPath().toString(), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
-    }
-
-    private static boolean settles(BigDecimal before, BigDecimal after) {
-        return before.signum() > 0 && after.signum() <= 0;
     }
 
     private LocalDate today() {

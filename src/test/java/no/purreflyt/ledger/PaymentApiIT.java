@@ -90,6 +90,22 @@ class PaymentApiIT extends IntegrationTest {
     }
 
     @Test
+    void creditNoteSentTwiceIsRecordedOnceAndOtherContentIsAConflict() {
+        Map<String, String> note = Map.of("amount", "300.00", "date", TODAY.toString(), "reason", "Damaged goods",
+                "externalId", "CN-1");
+        post("/api/invoices/INV-1/credit-notes", note);
+
+        ResponseEntity<JsonNode> again = post("/api/invoices/INV-1/credit-notes", note);
+        ResponseEntity<JsonNode> other = post("/api/invoices/INV-1/credit-notes", Map.of("amount", "350.00",
+                "date", TODAY.toString(), "reason", "Damaged goods", "externalId", "CN-1"));
+
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(other.getStatusCode().value()).isEqualTo(409);
+        // 1000.00 - 300.00, once
+        assertThat(get("/api/invoices/INV-1").getBody().path("outstanding").decimalValue()).isEqualByComparingTo("700.00");
+    }
+
+    @Test
     void creditNoteWithoutReasonIsRefused() {
         ResponseEntity<JsonNode> response = post("/api/invoices/INV-1/credit-notes", Map.of(
                 "amount", "100.00", "date", TODAY.toString()));

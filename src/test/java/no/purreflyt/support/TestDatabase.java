@@ -37,6 +37,13 @@ public class TestDatabase implements BeforeAllCallback {
         }
     }
 
+    /** Points a Spring test context at this database (from a {@code @DynamicPropertySource} method). */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
     private static String probe() {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
