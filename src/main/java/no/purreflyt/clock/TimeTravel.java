@@ -10,8 +10,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @ConditionalOnProperty(name = "purreflyt.clock.adjustable", havingValue = "true")
-public class TimeTravel {
+public class TimeTravel implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(TimeTravel.class);
 
@@ -36,9 +35,12 @@ public class TimeTravel {
         this.engineConfiguration = engineConfiguration;
     }
 
-    /** The engine starts on real time; put it on the business clock's stored offset. */
-    @EventListener(ApplicationReadyEvent.class)
-    void alignEngineClock() {
+    /**
+     * The engine starts on real time; put it on the business clock's stored offset before any start-up
+     * work (the demo's first run, the job executor) touches it.
+     */
+    @Override
+    public void afterPropertiesSet() {
         applyToEngine(clock.offset());
     }
 
