@@ -12,8 +12,4 @@ public record DunningCase(
         String processInstanceId,
         Instant openedAt,
         Instant closedAt) {
-
-    public boolean open() {
-        return "OPEN".equals(status);
-    }
 }

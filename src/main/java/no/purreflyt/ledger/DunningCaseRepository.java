@@ -73,11 +73,6 @@ class DunningCaseRepository {
                 .param("pi", processInstanceId).param("id", caseId).update();
     }
 
-    void setStage(long caseId, String stage) {
-        jdbc.sql("update dunning_case set stage = :stage where id = :id and status = 'OPEN'")
-                .param("stage", stage).param("id", caseId).update();
-    }
-
     int close(long caseId, CaseOutcome outcome, String stage, Instant now) {
         return jdbc.sql("""
                 update dunning_case set status = 'CLOSED', open_invoice_id = null, outcome = :outcome, stage = :stage,
@@ -88,10 +83,6 @@ class DunningCaseRepository {
                 .param("now", utc(now))
                 .param("id", caseId)
                 .update();
-    }
-
-    Optional<DunningCase> find(long caseId) {
-        return jdbc.sql(SELECT + " where d.id = :id").param("id", caseId).query(DunningCaseRepository::map).optional();
     }
 
     /** The invoice's open case, or else its most recent one. */

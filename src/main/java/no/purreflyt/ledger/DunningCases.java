@@ -44,22 +44,12 @@ public class DunningCases {
         cases.attachProcessInstance(caseId, processInstanceId);
     }
 
-    @Transactional
-    public void setStage(long caseId, String stage) {
-        cases.setStage(caseId, stage);
-    }
-
     /** Closes an open case; closing one that is already closed is an error the engine turns into an incident. */
     @Transactional
     public void close(long caseId, CaseOutcome outcome, String stage) {
         if (cases.close(caseId, outcome, stage, clock.instant()) == 0) {
             throw new IllegalStateException("Dunning case " + caseId + " is not open; cannot close it as " + outcome);
         }
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<DunningCase> find(long caseId) {
-        return cases.find(caseId);
     }
 
     @Transactional(readOnly = true)

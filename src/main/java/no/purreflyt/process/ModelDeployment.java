@@ -30,11 +30,6 @@ public final class ModelDeployment {
     private ModelDeployment() {
     }
 
-    /** The classpath resources of the deployment, by the name they are deployed under. */
-    public static List<String> resourceNames() {
-        return resources().stream().map(ModelDeployment::nameOf).toList();
-    }
-
     static Deployment deploy(RepositoryService repository) {
         DeploymentBuilder builder = repository.createDeployment().name(NAME).enableDuplicateFiltering(false);
         for (Resource resource : resources()) {
