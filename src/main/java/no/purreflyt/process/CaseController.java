@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import no.purreflyt.ledger.DunningCase;
 import no.purreflyt.ledger.DunningCases;
-import no.purreflyt.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +28,8 @@ class CaseController {
     @PostMapping("/dunning-runs")
     @Operation(summary = "Run the case starter now: start a case for every eligible overdue invoice")
     CaseStarter.RunResult run(Principal principal) {
-        return starter.run(RunKind.MANUAL, principal.getName())
-                .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "Run not started", "The run was not registered", java.util.List.of()));
+        // only a scheduled run can find its day already taken; a manual run always runs
+        return starter.run(RunKind.MANUAL, principal.getName()).orElseThrow();
     }
 
     @GetMapping("/invoices/{number}/case")
