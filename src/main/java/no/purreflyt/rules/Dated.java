@@ -1,0 +1,24 @@
+package no.purreflyt.rules;
+
+import java.time.LocalDate;
+
+/**
+ * One row of a legal table: a value in force from a date through a date (or until further notice when
+ * {@code to} is null), with the source it was read from and how sure we are of it.
+ */
+public record Dated<T>(LocalDate from, LocalDate to, T value, String source, Confidence confidence, String origin) {
+
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(from) && (to == null || !date.isAfter(to));
+    }
+
+    boolean overlaps(Dated<?> other) {
+        return (to == null || !other.from.isAfter(to)) && (other.to == null || !from.isAfter(other.to));
+    }
+
+    /** Where the row came from, such as {@code no-forsinkelsesrente.csv line 7}. */
+    @Override
+    public String origin() {
+        return origin;
+    }
+}

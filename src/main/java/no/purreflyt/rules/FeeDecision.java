@@ -1,0 +1,24 @@
+package no.purreflyt.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The answer of the fee rules. {@code allowed} says whether the notice may be sent at all on that date;
+ * {@code fee} is what it may charge (zero when none). {@code rule} names the provision that decided, and
+ * {@code reason} says in a sentence why, with the dates, so a plan or a credit controller can show it.
+ */
+public record FeeDecision(boolean allowed, BigDecimal fee, String rule, String reason, LocalDate date) {
+
+    static FeeDecision refused(String rule, String reason, LocalDate date) {
+        return new FeeDecision(false, BigDecimal.ZERO.setScale(2), rule, reason, date);
+    }
+
+    static FeeDecision withoutFee(String rule, String reason, LocalDate date) {
+        return new FeeDecision(true, BigDecimal.ZERO.setScale(2), rule, reason, date);
+    }
+
+    static FeeDecision withFee(BigDecimal fee, String rule, String reason, LocalDate date) {
+        return new FeeDecision(true, fee, rule, reason, date);
+    }
+}
