@@ -211,8 +211,7 @@ public final class FeeRules {
     public CompensationDecision compensation(Country country, CustomerType debtorType, LocalDate dueDate,
             BigDecimal feesCharged) {
         if (debtorType != CustomerType.BUSINESS) {
-            return new CompensationDecision(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
-                    "forsinkelsesrenteloven § 3a", "Consumers owe no standard compensation");
+            return CompensationDecision.none("Consumers owe no standard compensation");
         }
         BigDecimal full = switch (country) {
             case NO -> tables.norwegianCompensation().at(dueDate);
@@ -226,5 +225,10 @@ public final class FeeRules {
 
     /** The compensation in force and what remains of it after the fees it is offset against. */
     public record CompensationDecision(BigDecimal full, BigDecimal charged, String rule, String reason) {
+
+        static CompensationDecision none(String reason) {
+            return new CompensationDecision(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+                    "forsinkelsesrenteloven § 3a", reason);
+        }
     }
 }

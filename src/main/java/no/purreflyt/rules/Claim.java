@@ -1,0 +1,19 @@
+package no.purreflyt.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a debtor owes on a day: the principal still outstanding, interest per rate period, each fee on its own
+ * line, the business debtor's compensation beyond those fees, and the total.
+ */
+public record Claim(
+        LocalDate on,
+        String currency,
+        BigDecimal principal,
+        InterestStatement interest,
+        List<SentNotice> fees,
+        FeeRules.CompensationDecision compensation,
+        BigDecimal total) {
+}

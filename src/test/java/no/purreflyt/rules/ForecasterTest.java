@@ -1,0 +1,96 @@
+package no.purreflyt.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import no.purreflyt.ledger.Country;
+import no.purreflyt.ledger.CustomerType;
+
+class ForecasterTest {
+
+    private final RuleTables tables = RuleTables.builtIn();
+    private final StepDates dates = new StepDates(new BusinessCalendar());
+    private final Forecaster forecaster = new Forecaster(new FeeRules(tables, new Regimes(null)), dates);
+
+    @Test
+    void aDueDateOnGoodFridayPushesTheReminderPastEasterAndTheDeadlinePastLabourDay() {
+        // due Friday 2026-04-03 (langfredag). Reminder planned the day after: Sat 04-04, Easter Sunday 04-05 and
+        // Easter Monday 04-06 are closed, so Tuesday 04-07, deadline 7 days later Tuesday 04-14.
+        // Purring: day 14 = Friday 04-17 (open), after the reminder's deadline; fee 1/20 × 750 = 37.50 → 38;
+        // deadline 04-17 + 14 = Friday 05-01 (Labour Day), then the weekend: Monday 05-04.
+        List<ForecastStep> steps = forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 4, 3),
+                List.of(new PlannedStep(StepKind.REMINDER, 1, 7), new PlannedStep(StepKind.PURRING, 14, 14)), false);
+
+        assertThat(steps).extracting(ForecastStep::notice, ForecastStep::date, ForecastStep::deadline,
+                ForecastStep::fee).containsExactly(
+                tuple(NoticeKind.REMINDER, LocalDate.of(2026, 4, 7), LocalDate.of(2026, 4, 14), new BigDecimal("0.00")),
+                tuple(NoticeKind.PURRING, LocalDate.of(2026, 4, 17), LocalDate.of(2026, 5, 4), new BigDecimal("38.00")));
+    }
+
+    @Test
+    void aPurringWhoseDay14IsGoodFridayGoesOutTheTuesdayAfterEaster() {
+        // due Friday 2026-03-20; day 14 = 04-03 langfredag; 04-04 Sat, 04-05 Easter, 04-06 Easter Monday → 04-07;
+        // deadline 04-07 + 14 = Tuesday 04-21
+        List<ForecastStep> steps = forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 3, 20),
+                List.of(new PlannedStep(StepKind.PURRING, 14, 14)), false);
+
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.date()).isEqualTo(LocalDate.of(2026, 4, 7));
+            assertThat(step.deadline()).isEqualTo(LocalDate.of(2026, 4, 21));
+        });
+    }
+
+    @Test
+    void theDefaultFlowShowsTheThirdFeeRefusedAndTheHandoverAfterTheLastDeadline() {
+        // due Monday 2026-01-05, reminder day 7 (Mon 01-12, deadline 01-19), purring day 14 but after 01-19: Tue 01-20,
+        // deadline 02-03, 38; purring 2 Wed 02-04, deadline 02-18, 38; inkassovarsel Thu 02-19, deadline 03-05: a
+        // third fee, refused by § 1-3, so 0; handover Fri 03-06.
+        List<ForecastStep> steps = forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5),
+                List.of(new PlannedStep(StepKind.REMINDER, 7, 7), new PlannedStep(StepKind.PURRING, 14, 14),
+                        new PlannedStep(StepKind.PURRING, 14, 14), new PlannedStep(StepKind.INKASSOVARSEL, 14, 14),
+                        new PlannedStep(StepKind.HANDOVER, 0, 0)), false);
+
+        assertThat(steps).extracting(ForecastStep::step, ForecastStep::date, ForecastStep::deadline, ForecastStep::fee)
+                .containsExactly(
+                        tuple(StepKind.REMINDER, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 19), new BigDecimal("0.00")),
+                        tuple(StepKind.PURRING, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 3), new BigDecimal("38.00")),
+                        tuple(StepKind.PURRING, LocalDate.of(2026, 2, 4), LocalDate.of(2026, 2, 18), new BigDecimal("38.00")),
+                        tuple(StepKind.INKASSOVARSEL, LocalDate.of(2026, 2, 19), LocalDate.of(2026, 3, 5), new BigDecimal("0.00")),
+                        tuple(StepKind.HANDOVER, LocalDate.of(2026, 3, 6), null, null));
+        assertThat(steps.get(3).rule()).isEqualTo("inkassoforskriften § 1-3");
+    }
+
+    @Test
+    void midsummerEveIsClosedInSwedenButNotInNorway() {
+        // due Friday 2026-06-05; day 14 = Friday 06-19: Midsommarafton in Sweden (closed; 06-20 Midsommardagen,
+        // 06-21 Sunday) → Monday 06-22; in Norway 06-19 is an ordinary Friday
+        List<PlannedStep> plan = List.of(new PlannedStep(StepKind.PURRING, 14, 14));
+        assertThat(forecaster.forecast(Country.SE, CustomerType.CONSUMER, LocalDate.of(2026, 6, 5), plan, false))
+                .singleElement().satisfies(step -> {
+                    assertThat(step.notice()).isEqualTo(NoticeKind.PAMINNELSE);
+                    assertThat(step.date()).isEqualTo(LocalDate.of(2026, 6, 22));
+                });
+        assertThat(forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 6, 5), plan, false))
+                .singleElement().extracting(ForecastStep::date).isEqualTo(LocalDate.of(2026, 6, 19));
+    }
+
+    @Test
+    void theBusinessDayCalendarKnowsTheMovableHolidays() {
+        BusinessCalendar calendar = dates.calendar();
+        // Norway 2026: Maundy Thursday 04-02, Ascension 05-14, Whit Monday 05-25, Constitution Day 05-17 (Sunday)
+        assertThat(calendar.isBusinessDay(Country.NO, LocalDate.of(2026, 4, 2))).isFalse();
+        assertThat(calendar.isBusinessDay(Country.NO, LocalDate.of(2026, 5, 14))).isFalse();
+        assertThat(calendar.isBusinessDay(Country.NO, LocalDate.of(2026, 5, 25))).isFalse();
+        assertThat(calendar.isBusinessDay(Country.NO, LocalDate.of(2026, 5, 26))).isTrue();
+        // Sweden works on Maundy Thursday but not on Epiphany or National Day
+        assertThat(calendar.isBusinessDay(Country.SE, LocalDate.of(2026, 4, 2))).isTrue();
+        assertThat(calendar.isBusinessDay(Country.SE, LocalDate.of(2026, 1, 6))).isFalse();
+        assertThat(calendar.isBusinessDay(Country.SE, LocalDate.of(2025, 6, 6))).isFalse();
+    }
+}
