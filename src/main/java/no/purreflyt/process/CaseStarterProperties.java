@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
+import no.purreflyt.ledger.Country;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval  how often a node looks whether the day's run is due
  * @param graceDays     post days: an invoice is dunned when overdue by more than this
  * @param minimumAmount an invoice with this much outstanding or less is not dunned
+ * @param calendar      the country whose business days the daily run keeps
  */
 @Validated
 @ConfigurationProperties("purreflyt.case-starter")
@@ -26,5 +28,6 @@ public record CaseStarterProperties(
         boolean scheduled,
         @NotNull Duration pollInterval,
         @Min(0) @Max(60) int graceDays,
-        @NotNull @DecimalMin("0.00") BigDecimal minimumAmount) {
+        @NotNull @DecimalMin("0.00") BigDecimal minimumAmount,
+        @NotNull Country calendar) {
 }

@@ -11,6 +11,7 @@ import no.purreflyt.ledger.CustomerType;
  * Lays a plan over an invoice: each step on the latest of its planned day, the day after the previous deadline
  * and the law's earliest day, moved to a business day; its fee from the fee rules given the steps before it.
  * A step the law refuses is shown with the reason and sends nothing, so the next step follows the last one sent.
+ * A step on a date the tables do not cover yet ends the forecast with the missing table and date.
  */
 public final class Forecaster {
 
@@ -39,8 +40,16 @@ public final class Forecaster {
                 break;
             }
             LocalDate deadline = dates.deadline(country, day, planned.deadlineDays());
-            FeeDecision decision = fees.decide(new FeeRequest(country, debtorType, notice, dueDate, day, deadline,
-                    sent, feeAgreed));
+            FeeDecision decision;
+            try {
+                decision = fees.decide(new FeeRequest(country, debtorType, notice, dueDate, day, deadline, sent,
+                        feeAgreed));
+            } catch (RuleGapException gap) {
+                // the steps after this one depend on its fee: the forecast ends here, saying which row is missing
+                steps.add(new ForecastStep(planned.kind(), notice, day, deadline, null, false, gap.table(),
+                        gap.getMessage()));
+                break;
+            }
             steps.add(new ForecastStep(planned.kind(), notice, day, deadline, decision.fee(), decision.allowed(),
                     decision.rule(), decision.reason()));
             if (decision.allowed()) {

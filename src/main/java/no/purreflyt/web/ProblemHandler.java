@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import no.purreflyt.rules.RuleGapException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -66,6 +67,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<Object> engineConcurrentChange(OptimisticLockingException e) {
         return concurrentChange(new org.springframework.dao.OptimisticLockingFailureException(e.getMessage(), e));
+    }
+
+    /** A date the legal tables do not cover: the operator adds the period; never the nearest row. */
+    @ExceptionHandler(RuleGapException.class)
+    ResponseEntity<Object> ruleGap(RuleGapException e) {
+        log.warn("Legal table gap: {}", e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "No legal rule for the date", e.getMessage(),
+                List.of(FieldProblem.of(e.table(), "covers no period that includes " + e.date())));
     }
 
     @ExceptionHandler(Exception.class)

@@ -23,6 +23,24 @@ import org.springframework.http.ResponseEntity;
 class CaseStarterIT extends IntegrationTest {
 
     @Autowired CaseStarter caseStarter;
+    @Autowired DailyRun dailyRun;
+
+    @Test
+    void theDailyRunSkipsPublicHolidaysAndRunsOncePerBusinessDay() {
+        customer("NO-1", "CONSUMER", "NO");
+        invoice("INV-1", "NO-1", TODAY.minusDays(10), "100.00", "NOK");
+        java.time.ZoneId oslo = java.time.ZoneId.of("Europe/Oslo");
+
+        // Good Friday 2026-04-03 at noon: a public holiday in Norway, so no run
+        assertThat(dailyRun.runIfDue(java.time.ZonedDateTime.of(2026, 4, 3, 12, 0, 0, 0, oslo))).isEmpty();
+        // Tuesday after Easter, before 11:00: not yet; at noon: the run, once
+        assertThat(dailyRun.runIfDue(java.time.ZonedDateTime.of(2026, 4, 7, 10, 59, 0, 0, oslo))).isEmpty();
+        assertThat(dailyRun.runIfDue(java.time.ZonedDateTime.of(2026, 4, 7, 12, 0, 0, 0, oslo)))
+                .hasValueSatisfying(run -> assertThat(run.started()).isEqualTo(1));
+        assertThat(dailyRun.runIfDue(java.time.ZonedDateTime.of(2026, 4, 7, 15, 0, 0, 0, oslo))).isEmpty();
+        assertThat(jdbc.sql("select count(*) from dunning_run where kind = 'SCHEDULED'").query(Long.class).single())
+                .isEqualTo(1);
+    }
 
     @Test
     void runStartsOneCaseForEachEligibleInvoiceOnly() {
