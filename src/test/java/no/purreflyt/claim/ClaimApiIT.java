@@ -39,6 +39,8 @@ class ClaimApiIT extends IntegrationTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).path("days").asInt()).isEqualTo(16);
         assertThat(lines.get(0).path("ratePercent").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(lines.get(0).path("confidence").asText()).isEqualTo("[2+]");
+        assertThat(lines.get(0).path("source").asText()).isEqualTo("kred.no");
         assertThat(lines.get(1).path("principal").decimalValue()).isEqualByComparingTo("6000.00");
         assertThat(consumer.path("claim").path("interest").path("total").decimalValue()).isEqualByComparingTo("82.19");
         assertThat(consumer.path("claim").path("total").decimalValue()).isEqualByComparingTo("6082.19");
