@@ -126,8 +126,8 @@ public final class FeeRules {
         Dated<Inkassosats> sats = tables.inkassosats().rowAt(request.sendDate());
         BigDecimal fee = sats.value().fee(fraction);
         return FeeDecision.withFee(fee, SECTION_1_2, fraction + " of the inkassosats " + sats.value().sats()
-                + " in force on " + request.sendDate() + " (fraction for a claim due " + request.dueDate() + ")",
-                request.sendDate());
+                + " in force on " + request.sendDate() + " (fraction for a claim due " + request.dueDate() + "; R from "
+                + sats.source() + ", " + sats.confidence().mark() + ")", request.sendDate());
     }
 
     private static Optional<FeeDecision> deadlineTooShort(FeeRequest request, String rule) {
@@ -213,22 +213,28 @@ public final class FeeRules {
         if (debtorType != CustomerType.BUSINESS) {
             return CompensationDecision.none("Consumers owe no standard compensation");
         }
-        BigDecimal full = switch (country) {
-            case NO -> tables.norwegianCompensation().at(dueDate);
-            case SE -> tables.swedishFees().at(dueDate).forseningsersattning();
+        Dated<BigDecimal> row = switch (country) {
+            case NO -> tables.norwegianCompensation().rowAt(dueDate);
+            case SE -> {
+                Dated<SwedishFees> fees = tables.swedishFees().rowAt(dueDate);
+                yield new Dated<>(fees.from(), fees.to(), fees.value().forseningsersattning(), fees.source(),
+                        fees.confidence(), fees.origin());
+            }
         };
         String rule = country == Country.NO ? "forsinkelsesrenteloven § 3a" : "förseningsersättning, lag 1981:739 § 4";
-        BigDecimal charged = full.subtract(feesCharged).max(BigDecimal.ZERO).setScale(2);
-        return new CompensationDecision(full, charged, rule, "Compensation " + full + " for a claim due " + dueDate
-                + ", less fees " + feesCharged.setScale(2) + " already charged: the larger of the two, never both");
+        BigDecimal charged = row.value().subtract(feesCharged).max(BigDecimal.ZERO).setScale(2);
+        return new CompensationDecision(row.value(), charged, rule, "Compensation " + row.value() + " for a claim due "
+                + dueDate + ", less fees " + feesCharged.setScale(2) + " already charged: the larger of the two, never "
+                + "both", row.source(), row.confidence());
     }
 
     /** The compensation in force and what remains of it after the fees it is offset against. */
-    public record CompensationDecision(BigDecimal full, BigDecimal charged, String rule, String reason) {
+    public record CompensationDecision(BigDecimal full, BigDecimal charged, String rule, String reason,
+            String source, Confidence confidence) {
 
         static CompensationDecision none(String reason) {
             return new CompensationDecision(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
-                    "forsinkelsesrenteloven § 3a", reason);
+                    "forsinkelsesrenteloven § 3a", reason, null, null);
         }
     }
 }

@@ -112,6 +112,20 @@ class ClaimApiIT extends IntegrationTest {
     }
 
     @Test
+    void theTablesInForceCanBeReadWithSourceAndConfidence() {
+        JsonNode tables = get("/api/rules").getBody().path("tables");
+
+        assertThat(tables).hasSize(6);
+        JsonNode interest = tables.get(0);
+        assertThat(interest.path("name").asText()).isEqualTo("no-forsinkelsesrente.csv");
+        JsonNode last = interest.path("rows").get(interest.path("rows").size() - 1);
+        assertThat(last.path("from").asText()).isEqualTo("2026-07-01");
+        assertThat(last.path("value").decimalValue()).isEqualByComparingTo("12.25");
+        assertThat(last.path("confidence").asText()).isEqualTo("[1]");
+        assertThat(last.path("origin").asText()).isEqualTo("rules/no-forsinkelsesrente.csv line 22");
+    }
+
+    @Test
     void aBadDateOrAnUnknownInvoiceIsAClearProblem() {
         ResponseEntity<JsonNode> badDate = get("/api/invoices/C-1/claim?on=2026-02-30");
         assertThat(badDate.getStatusCode().value()).isEqualTo(400);

@@ -39,6 +39,7 @@ class ClaimCalculatorTest {
         assertThat(consumer.total()).isEqualByComparingTo("10139.92");
         assertThat(business.compensation().full()).isEqualByComparingTo("460.00");
         assertThat(business.compensation().charged()).isEqualByComparingTo("422.00");
+        assertThat(business.compensation().confidence()).isEqualTo(Confidence.TWO_OR_MORE);
         assertThat(business.total()).isEqualByComparingTo("10561.92");
     }
 

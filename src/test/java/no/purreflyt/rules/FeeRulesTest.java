@@ -157,6 +157,14 @@ class FeeRulesTest {
         assertThat(before.fee()).isEqualByComparingTo("38.00");
         assertThat(from.allowed()).isFalse();
         assertThat(from.reason()).contains("2026-12-01").contains("licensed");
+        // so are its betalingsoppfordring and a fee-bearing purring (kravbrev amounts are not set yet)
+        SentNotice warning = new SentNotice(NoticeKind.INKASSOVARSEL, LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 11, 16), new BigDecimal("38.00"));
+        assertThat(newAct.decide(norwegian(NoticeKind.BETALINGSOPPFORDRING, due, LocalDate.of(2026, 12, 1),
+                List.of(warning))).allowed()).isFalse();
+        FeeDecision purring = newAct.decide(norwegian(NoticeKind.PURRING, due, LocalDate.of(2026, 12, 1), List.of()));
+        assertThat(purring.allowed()).isFalse();
+        assertThat(purring.reason()).contains("kravbrev");
         // a free reminder stays lawful
         assertThat(newAct.decide(norwegian(NoticeKind.REMINDER, due, LocalDate.of(2026, 12, 1), List.of()))
                 .allowed()).isTrue();
