@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * One row of a legal table: a value in force from a date through a date (or until further notice when
- * {@code to} is null), with the source it was read from and how sure we are of it.
+ * {@code to} is null), with the source it was read from, how sure we are of it, and where the row itself came from
+ * ({@code origin}, such as {@code rules/no-forsinkelsesrente.csv line 7}).
  */
 public record Dated<T>(LocalDate from, LocalDate to, T value, String source, Confidence confidence, String origin) {
 
@@ -14,11 +15,5 @@ public record Dated<T>(LocalDate from, LocalDate to, T value, String source, Con
 
     boolean overlaps(Dated<?> other) {
         return (to == null || !other.from.isAfter(to)) && (other.to == null || !from.isAfter(other.to));
-    }
-
-    /** Where the row came from, such as {@code no-forsinkelsesrente.csv line 7}. */
-    @Override
-    public String origin() {
-        return origin;
     }
 }

@@ -37,8 +37,6 @@ public final class RuleTables {
     static final String SE_RATE = "se-referensranta.csv";
     static final String SE_FEES = "se-avgifter.csv";
 
-    private static final Set<String> COMMON_COLUMNS = Set.of("from", "to", "source", "confidence");
-
     private final DatedTable<BigDecimal> norwegianInterest;
     private final DatedTable<BigDecimal> norwegianCompensation;
     private final DatedTable<Inkassosats> inkassosats;
@@ -47,16 +45,16 @@ public final class RuleTables {
     private final DatedTable<SwedishFees> swedishFees;
 
     private RuleTables(TableReader reader) {
-        norwegianInterest = reader.read(NO_INTEREST, Set.of("rate"), row -> row.percent("rate"));
-        norwegianCompensation = reader.read(NO_COMPENSATION, Set.of("amount"), row -> row.amount("amount"));
-        inkassosats = reader.read(NO_SATS, Set.of("sats", "fee_rounding"), row -> new Inkassosats(
+        norwegianInterest = reader.read(NO_INTEREST, List.of("rate"), row -> row.percent("rate"));
+        norwegianCompensation = reader.read(NO_COMPENSATION, List.of("amount"), row -> row.amount("amount"));
+        inkassosats = reader.read(NO_SATS, List.of("sats", "fee_rounding"), row -> new Inkassosats(
                 row.amount("sats"), row.enumeration("fee_rounding", Inkassosats.FeeRounding.class)));
-        feeFractions = reader.read(NO_FRACTIONS, Set.of("purring", "inkassovarsel", "betalingsoppfordring"),
+        feeFractions = reader.read(NO_FRACTIONS, List.of("purring", "inkassovarsel", "betalingsoppfordring"),
                 row -> new FeeFractions(row.fraction("purring"), row.fraction("inkassovarsel"),
                         row.fraction("betalingsoppfordring")));
-        swedishRate = reader.read(SE_RATE, Set.of("referensranta", "margin"),
+        swedishRate = reader.read(SE_RATE, List.of("referensranta", "margin"),
                 row -> new SwedishRate(row.decimal("referensranta"), row.percent("margin")));
-        swedishFees = reader.read(SE_FEES, Set.of("paminnelseavgift", "inkassokrav", "forseningsersattning"),
+        swedishFees = reader.read(SE_FEES, List.of("paminnelseavgift", "inkassokrav", "forseningsersattning"),
                 row -> new SwedishFees(row.amount("paminnelseavgift"), row.amount("inkassokrav"),
                         row.amount("forseningsersattning")));
     }
@@ -135,7 +133,7 @@ public final class RuleTables {
             this.directory = directory;
         }
 
-        <T> DatedTable<T> read(String file, Set<String> columns, Function<Row, T> value) {
+        <T> DatedTable<T> read(String file, List<String> columns, Function<Row, T> value) {
             List<Dated<T>> rows = parse("rules/" + file, classpath(file), columns, value);
             if (directory != null && Files.isRegularFile(directory.resolve(file))) {
                 Path path = directory.resolve(file);
@@ -166,14 +164,15 @@ public final class RuleTables {
             }
         }
 
-        private static <T> List<Dated<T>> parse(String origin, String content, Set<String> columns,
+        private static <T> List<Dated<T>> parse(String origin, String content, List<String> columns,
                 Function<Row, T> value) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
                     .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
             List<Dated<T>> rows = new ArrayList<>();
             try (CSVParser parser = CSVParser.parse(content, format)) {
-                Set<String> expected = new LinkedHashSet<>(COMMON_COLUMNS);
+                Set<String> expected = new LinkedHashSet<>(List.of("from", "to"));
                 expected.addAll(columns);
+                expected.addAll(List.of("source", "confidence"));
                 Set<String> actual = new LinkedHashSet<>(parser.getHeaderNames());
                 if (!actual.equals(expected)) {
                     throw new RuleTableException(origin + ": the header must name the columns " + expected

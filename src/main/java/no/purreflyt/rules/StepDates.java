@@ -29,7 +29,7 @@ public final class StepDates {
         return switch (kind) {
             case REMINDER, PAMINNELSE, INKASSOKRAV -> afterDue;
             // a second fee needs the first one's deadline to have passed
-            case PURRING, INKASSOVARSEL -> latest(feeDay, dayAfterLastDeadline(history, true));
+            case PURRING, INKASSOVARSEL -> latest(feeDay, dayAfterLastFeeDeadline(history));
             case BETALINGSOPPFORDRING -> history.stream()
                     .filter(n -> n.kind() == NoticeKind.INKASSOVARSEL && n.deadline() != null)
                     .map(n -> n.deadline().plusDays(1)).min(Comparator.naturalOrder())
@@ -51,8 +51,8 @@ public final class StepDates {
         return calendar;
     }
 
-    private static LocalDate dayAfterLastDeadline(List<SentNotice> history, boolean chargedOnly) {
-        return history.stream().filter(n -> n.deadline() != null && (!chargedOnly || n.charged()))
+    private static LocalDate dayAfterLastFeeDeadline(List<SentNotice> history) {
+        return history.stream().filter(n -> n.deadline() != null && n.charged())
                 .map(n -> n.deadline().plusDays(1)).max(Comparator.naturalOrder()).orElse(null);
     }
 
