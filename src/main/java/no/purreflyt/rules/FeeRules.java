@@ -20,7 +20,7 @@ public final class FeeRules {
 
     /** inkassoforskriften § 1-2 and inkassoloven § 9: fees from day 14, deadlines of at least 14 days. */
     public static final int FEE_DAYS_AFTER_DUE = 14;
-    public static final int MINIMUM_DEADLINE_DAYS = 14;
+    private static final int MINIMUM_DEADLINE_DAYS = 14;
 
     private static final String SECTION_1_2 = "inkassoforskriften § 1-2";
     private static final String SECTION_1_3 = "inkassoforskriften § 1-3";
@@ -215,11 +215,7 @@ public final class FeeRules {
         }
         Dated<BigDecimal> row = switch (country) {
             case NO -> tables.norwegianCompensation().rowAt(dueDate);
-            case SE -> {
-                Dated<SwedishFees> fees = tables.swedishFees().rowAt(dueDate);
-                yield new Dated<>(fees.from(), fees.to(), fees.value().forseningsersattning(), fees.source(),
-                        fees.confidence(), fees.origin());
-            }
+            case SE -> tables.swedishFees().rowAt(dueDate).map(SwedishFees::forseningsersattning);
         };
         String rule = country == Country.NO ? "forsinkelsesrenteloven § 3a" : "förseningsersättning, lag 1981:739 § 4";
         BigDecimal charged = row.value().subtract(feesCharged).max(BigDecimal.ZERO).setScale(2);

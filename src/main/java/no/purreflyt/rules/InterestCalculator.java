@@ -64,11 +64,7 @@ public final class InterestCalculator {
     private Dated<BigDecimal> rateAt(Country country, LocalDate day) {
         return switch (country) {
             case NO -> tables.norwegianInterest().rowAt(day);
-            case SE -> {
-                Dated<SwedishRate> row = tables.swedishRate().rowAt(day);
-                yield new Dated<>(row.from(), row.to(), row.value().annualPercent(), row.source(), row.confidence(),
-                        row.origin());
-            }
+            case SE -> tables.swedishRate().rowAt(day).map(SwedishRate::annualPercent);
         };
     }
 

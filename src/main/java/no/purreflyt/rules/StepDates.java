@@ -47,10 +47,6 @@ public final class StepDates {
         return calendar.onOrAfter(country, sent.plusDays(days));
     }
 
-    public BusinessCalendar calendar() {
-        return calendar;
-    }
-
     private static LocalDate dayAfterLastFeeDeadline(List<SentNotice> history) {
         return history.stream().filter(n -> n.deadline() != null && n.charged())
                 .map(n -> n.deadline().plusDays(1)).max(Comparator.naturalOrder()).orElse(null);
