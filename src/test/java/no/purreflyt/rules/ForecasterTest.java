@@ -67,6 +67,78 @@ class ForecasterTest {
     }
 
     @Test
+    void aCaseThatResumesTakesTheFirstStepItHasNotTakenOnTheDayItResumes() {
+        // due Monday 2026-01-05. Taken: the reminder (sent 01-12, deadline 01-19) and purring 1 (sent 01-20, deadline
+        // 02-03, fee 38). The case resumes on Monday 03-02 after a dispute: purring 2 is overdue since 02-04, so it goes
+        // out today, 03-02, deadline 03-16, fee 38 (the second fee: the first's 14-day deadline has passed).
+        List<TakenStep> taken = List.of(
+                TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 19),
+                        new BigDecimal("0.00"))),
+                TakenStep.sent(1, new SentNotice(NoticeKind.PURRING, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 3),
+                        new BigDecimal("38.00"))));
+
+        ForecastStep next = forecaster.next(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5), defaultPlan(),
+                false, taken, LocalDate.of(2026, 3, 2)).orElseThrow();
+
+        assertThat(next.planStep()).isEqualTo(2);
+        assertThat(next.step()).isEqualTo(StepKind.PURRING);
+        assertThat(next.date()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(next.deadline()).isEqualTo(LocalDate.of(2026, 3, 16));
+        assertThat(next.fee()).isEqualByComparingTo("38.00");
+    }
+
+    @Test
+    void aStepSkippedBecauseTheLawRefusedItIsNotTriedAgain() {
+        // due 2026-01-05; the reminder was sent 01-12 (deadline 01-19), purring 1 was skipped on its day. The next step
+        // is purring 2, on 01-20 (after the reminder's deadline, day 14 passed), with the first fee: 38.
+        List<TakenStep> taken = List.of(
+                TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 19),
+                        new BigDecimal("0.00"))),
+                TakenStep.skipped(1, "refused"));
+
+        List<ForecastStep> steps = forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5),
+                defaultPlan(), false, taken, LocalDate.of(2026, 1, 13));
+
+        assertThat(steps.get(1).taken()).isTrue();
+        assertThat(steps.get(1).allowed()).isFalse();
+        assertThat(steps.get(2).date()).isEqualTo(LocalDate.of(2026, 1, 20));
+        assertThat(steps.get(2).fee()).isEqualByComparingTo("38.00");
+        assertThat(forecaster.next(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5), defaultPlan(), false,
+                taken, LocalDate.of(2026, 1, 13)).orElseThrow().planStep()).isEqualTo(2);
+    }
+
+    @Test
+    void aPlanWhoseStepsAreAllTakenHasNoNextStep() {
+        List<PlannedStep> plan = List.of(new PlannedStep(StepKind.REMINDER, 7, 7));
+        List<TakenStep> taken = List.of(TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 1, 12),
+                LocalDate.of(2026, 1, 19), new BigDecimal("0.00"))));
+
+        assertThat(forecaster.next(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5), plan, false, taken,
+                LocalDate.of(2026, 2, 1))).isEmpty();
+    }
+
+    @Test
+    void aStepThatNeedsATableRowNoOneHasWrittenYetIsAnErrorNotAGuess() {
+        // due 2026-12-10: reminder 12-17 (deadline 12-24), purring 1 on Mon 12-28 (R 2026), deadline 2027-01-11;
+        // both taken. Purring 2 on 2027-01-12 needs the inkassosats of 2027: no row, so next() throws.
+        List<TakenStep> taken = List.of(
+                TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 24),
+                        new BigDecimal("0.00"))),
+                TakenStep.sent(1, new SentNotice(NoticeKind.PURRING, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 11),
+                        new BigDecimal("38.00"))));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> forecaster.next(Country.NO, CustomerType.CONSUMER,
+                        LocalDate.of(2026, 12, 10), defaultPlan(), false, taken, LocalDate.of(2027, 1, 12)))
+                .isInstanceOf(RuleGapException.class).hasMessageContaining("2027-01-12");
+    }
+
+    private static List<PlannedStep> defaultPlan() {
+        return List.of(new PlannedStep(StepKind.REMINDER, 7, 7), new PlannedStep(StepKind.PURRING, 14, 14),
+                new PlannedStep(StepKind.PURRING, 14, 14), new PlannedStep(StepKind.INKASSOVARSEL, 14, 14),
+                new PlannedStep(StepKind.HANDOVER, 0, 0));
+    }
+
+    @Test
     void midsummerEveIsClosedInSwedenButNotInNorway() {
         // due Friday 2026-06-05; day 14 = Friday 06-19: Midsommarafton in Sweden (closed; 06-20 Midsommardagen,
         // 06-21 Sunday) → Monday 06-22; in Norway 06-19 is an ordinary Friday
