@@ -6,6 +6,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,14 +35,25 @@ class ClockController {
     @PostMapping
     @Operation(summary = "Set the business date or advance it by whole days; the engine's timers follow")
     BusinessTime move(@Valid @RequestBody ClockMove move) {
-        ZonedDateTime now = move.date() != null ? timeTravel.setDate(move.date()) : timeTravel.advanceDays(move.advanceDays());
+        ZonedDateTime now;
+        if (move.date() != null) {
+            now = move.time() != null ? timeTravel.setDateTime(move.date(), move.time()) : timeTravel.setDate(move.date());
+        } else {
+            now = timeTravel.advanceDays(move.advanceDays());
+        }
         return BusinessTime.of(now);
     }
 
-    record ClockMove(LocalDate date, @Min(-3650) @Max(3650) Integer advanceDays) {
+    /** date (optionally with a time of day, else the current one kept) or advanceDays. */
+    record ClockMove(LocalDate date, LocalTime time, @Min(-3650) @Max(3650) Integer advanceDays) {
         @AssertTrue(message = "give either date or advanceDays, not both")
         boolean isExactlyOne() {
             return (date == null) != (advanceDays == null);
+        }
+
+        @AssertTrue(message = "time goes with date")
+        boolean isTimeWithDate() {
+            return time == null || date != null;
         }
     }
 

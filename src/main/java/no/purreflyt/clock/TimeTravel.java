@@ -3,6 +3,7 @@ package no.purreflyt.clock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -53,6 +54,14 @@ public class TimeTravel implements InitializingBean {
     public ZonedDateTime setDate(LocalDate date) {
         ZonedDateTime now = now();
         Duration shift = Duration.between(now, now.with(date));
+        return move(clock.offset().plus(shift));
+    }
+
+    /** Sets the business date and time of day. */
+    @Transactional
+    public ZonedDateTime setDateTime(LocalDate date, LocalTime time) {
+        ZonedDateTime now = now();
+        Duration shift = Duration.between(now, date.atTime(time).atZone(now.getZone()));
         return move(clock.offset().plus(shift));
     }
 

@@ -42,6 +42,18 @@ public record Customer(
         }
     }
 
+    /** Whether dunning is stopped on this day: blocked, and the block has no end date or ends on or after it. */
+    public boolean blockedOn(LocalDate day) {
+        return dunningBlock != null && dunningBlock.blocked()
+                && (dunningBlock.until() == null || !dunningBlock.until().isBefore(day));
+    }
+
+    /** Whether the customer can be reached with a letter: an e-mail address, or a postal address with postal code and city. */
+    public boolean reachable() {
+        return email != null || (address != null && address.line1() != null && address.postalCode() != null
+                && address.city() != null);
+    }
+
     /** Fills what the caller may leave out: the language follows the country, no block. */
     Customer withDefaults() {
         return new Customer(externalId, name.strip(), type, blankToNull(email),

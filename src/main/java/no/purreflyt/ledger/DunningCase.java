@@ -10,6 +10,7 @@ public record DunningCase(
         String stage,
         CaseOutcome outcome,
         String processInstanceId,
+        String closingNote,
         Instant openedAt,
         Instant closedAt) {
 }

@@ -56,13 +56,14 @@ class DunningCaseRepository {
                 .query(Long.class).optional();
     }
 
-    long insertOpen(long invoiceId, String stage, Instant now) {
+    long insertOpen(long invoiceId, String stage, String planSnapshot, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into dunning_case (invoice_id, open_invoice_id, status, stage, opened_at)
-                values (:invoiceId, :invoiceId, 'OPEN', :stage, :now)""")
+                insert into dunning_case (invoice_id, open_invoice_id, status, stage, plan_json, opened_at)
+                values (:invoiceId, :invoiceId, 'OPEN', :stage, :plan, :now)""")
                 .param("invoiceId", invoiceId)
                 .param("stage", stage)
+                .param("plan", planSnapshot)
                 .param("now", utc(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -73,16 +74,31 @@ class DunningCaseRepository {
                 .param("pi", processInstanceId).param("id", caseId).update();
     }
 
-    int close(long caseId, CaseOutcome outcome, String stage, Instant now) {
+    int close(long caseId, CaseOutcome outcome, String stage, String note, Instant now) {
         return jdbc.sql("""
                 update dunning_case set status = 'CLOSED', open_invoice_id = null, outcome = :outcome, stage = :stage,
-                    closed_at = :now
+                    closing_note = :note, closed_at = :now
                 where id = :id and status = 'OPEN'""")
                 .param("outcome", outcome.name())
                 .param("stage", stage)
+                .param("note", note)
                 .param("now", utc(now))
                 .param("id", caseId)
                 .update();
+    }
+
+    int setStage(long caseId, String stage) {
+        return jdbc.sql("update dunning_case set stage = :stage where id = :id and status = 'OPEN'")
+                .param("stage", stage).param("id", caseId).update();
+    }
+
+    Optional<String> planSnapshot(long caseId) {
+        return jdbc.sql("select plan_json from dunning_case where id = :id").param("id", caseId)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(p -> p);
+    }
+
+    Optional<DunningCase> find(long caseId) {
+        return jdbc.sql(SELECT + " where d.id = :id").param("id", caseId).query(DunningCaseRepository::map).optional();
     }
 
     /** The invoice's open case, or else its most recent one. */
@@ -104,6 +120,7 @@ class DunningCaseRepository {
                 rs.getString("stage"),
                 outcome == null ? null : CaseOutcome.valueOf(outcome),
                 rs.getString("process_instance_id"),
+                rs.getString("closing_note"),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 closedAt == null ? null : closedAt.toInstant());
     }

@@ -34,9 +34,10 @@ public class DunningCases {
      * no longer is; a {@link org.springframework.dao.DuplicateKeyException} when another case is open.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Long> openIfEligible(String invoiceNumber, DunningCriteria criteria, String stage) {
+    public Optional<Long> openIfEligible(String invoiceNumber, DunningCriteria criteria, String stage,
+            String planSnapshot) {
         return cases.lockIfEligible(invoiceNumber, criteria)
-                .map(invoiceId -> cases.insertOpen(invoiceId, stage, clock.instant()));
+                .map(invoiceId -> cases.insertOpen(invoiceId, stage, planSnapshot, clock.instant()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -44,17 +45,43 @@ public class DunningCases {
         cases.attachProcessInstance(caseId, processInstanceId);
     }
 
-    /** Closes an open case; closing one that is already closed is an error the engine turns into an incident. */
+    /**
+     * Closes an open case, with the note a person gave (write-off reason, dispute resolution) or null. Closing one
+     * that is already closed is an error the engine turns into an incident.
+     */
     @Transactional
-    public void close(long caseId, CaseOutcome outcome, String stage) {
-        if (cases.close(caseId, outcome, stage, clock.instant()) == 0) {
+    public void close(long caseId, CaseOutcome outcome, String stage, String note) {
+        if (cases.close(caseId, outcome, stage, note, clock.instant()) == 0) {
             throw new IllegalStateException("Dunning case " + caseId + " is not open; cannot close it as " + outcome);
         }
     }
 
+    /** Records where an open case is (the stage a manager sees); a closed case keeps its last stage. */
+    @Transactional
+    public void setStage(long caseId, String stage) {
+        cases.setStage(caseId, stage);
+    }
+
+    @Transactional(readOnly = true)
+    public DunningCase get(long caseId) {
+        return cases.find(caseId).orElseThrow(() -> new IllegalStateException("No dunning case " + caseId));
+    }
+
+    /** The plan the case keeps (JSON written by the plan package), or null for a case that kept none. */
+    @Transactional(readOnly = true)
+    public String planSnapshot(long caseId) {
+        return cases.planSnapshot(caseId).orElse(null);
+    }
+
     @Transactional(readOnly = true)
     public DunningCase latestOf(String invoiceNumber) {
-        return cases.latestOf(invoiceNumber)
+        return latest(invoiceNumber)
                 .orElseThrow(() -> ProblemException.notFound("Invoice " + invoiceNumber + " has no dunning case"));
+    }
+
+    /** The invoice's open case, else its most recent one; empty for an invoice never dunned. */
+    @Transactional(readOnly = true)
+    public Optional<DunningCase> latest(String invoiceNumber) {
+        return cases.latestOf(invoiceNumber);
     }
 }

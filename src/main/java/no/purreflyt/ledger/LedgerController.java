@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
+import no.purreflyt.web.ConcurrentChange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerController {
 
     private final LedgerService ledger;
+    private final Disputes disputes;
 
-    LedgerController(LedgerService ledger) {
+    LedgerController(LedgerService ledger, Disputes disputes) {
         this.ledger = ledger;
+        this.disputes = disputes;
     }
 
     @PostMapping("/customers")
@@ -43,7 +47,7 @@ class LedgerController {
     @PatchMapping(path = "/customers/{externalId}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Change a customer with a JSON merge patch: present fields replace, null clears")
     Customer patchCustomer(@PathVariable String externalId, @RequestBody JsonNode patch) {
-        return ledger.patchCustomer(externalId, patch);
+        return ConcurrentChange.retried(() -> ledger.patchCustomer(externalId, patch));
     }
 
     @PostMapping("/invoices")
@@ -69,14 +73,23 @@ class LedgerController {
     @PostMapping("/invoices/{number}/payments")
     @Operation(summary = "Record a payment; idempotent by externalId (a repeat answers 200 with the invoice)")
     ResponseEntity<Invoice> pay(@PathVariable String number, @Valid @RequestBody PaymentRequest payment) {
-        LedgerService.PaymentOutcome outcome = ledger.recordPayment(number, payment);
+        LedgerService.PaymentOutcome outcome = ConcurrentChange.retried(() -> ledger.recordPayment(number, payment));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.invoice());
     }
 
     @PostMapping("/invoices/{number}/credit-notes")
     ResponseEntity<Invoice> credit(@PathVariable String number, @Valid @RequestBody CreditNoteRequest creditNote) {
-        LedgerService.PaymentOutcome outcome = ledger.recordCreditNote(number, creditNote);
+        LedgerService.PaymentOutcome outcome = ConcurrentChange.retried(() -> ledger.recordCreditNote(number, creditNote));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.invoice());
+    }
+
+    @PostMapping("/invoices/{number}/disputes")
+    @Operation(summary = "Record the debtor's objection: the case stops charging and waits for a credit controller "
+            + "(Tasklist: Resolve dispute)")
+    ResponseEntity<Dispute> dispute(@PathVariable String number, @Valid @RequestBody DisputeRequest request,
+            Principal principal) {
+        Dispute dispute = ConcurrentChange.retried(() -> disputes.raise(number, request, principal.getName()));
+        return ResponseEntity.created(URI.create("/api/invoices/" + number + "/disputes/" + dispute.id())).body(dispute);
     }
 
     record ImportResult(int imported, List<String> invoices) {

@@ -104,6 +104,9 @@ public class LedgerService {
         }
         Customer result = patched.withDefaults();
         customers.update(result, clock.instant());
+        if (!result.dunningBlock().equals(current.dunningBlock())) {
+            events.publishEvent(new DunningBlockChanged(externalId, result.blockedOn(today())));
+        }
         return result;
     }
 
@@ -202,7 +205,7 @@ public class LedgerService {
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        return applied(invoice, invoices.addPayment(invoice, request, clock.instant()), false);
+        return applied(invoice, invoices.addPayment(invoice, request, clock.instant()), false, false);
     }
 
     /**
@@ -225,7 +228,21 @@ public class LedgerService {
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        return applied(invoice, invoices.addCreditNote(invoice, request, clock.instant()), true);
+        return applied(invoice, invoices.addCreditNote(invoice, request, clock.instant()), true, false);
+    }
+
+    /**
+     * Credits everything outstanding on the invoice, for its dunning case (a dispute closed in the debtor's favour).
+     * The case ends by itself, so the {@link InvoiceSettled} this publishes says it came from the case.
+     */
+    @Transactional
+    public Invoice creditOutstandingForCase(String number, String reason) {
+        InvoiceRepository.Row invoice = invoices.lock(number).orElseThrow(() -> unknownInvoice(number));
+        if (invoice.outstanding().signum() <= 0) {
+            return invoice(number);
+        }
+        CreditNoteRequest request = new CreditNoteRequest(invoice.outstanding(), today(), reason, null, invoice.currency());
+        return applied(invoice, invoices.addCreditNote(invoice, request, clock.instant()), true, true).invoice();
     }
 
     /** A payment or credit note sent again: the same content is answered as done, other content is a conflict. */
@@ -251,9 +268,11 @@ public class LedgerService {
         return problems;
     }
 
-    private PaymentOutcome applied(InvoiceRepository.Row invoice, BigDecimal outstandingAfter, boolean credit) {
+    private PaymentOutcome applied(InvoiceRepository.Row invoice, BigDecimal outstandingAfter, boolean credit,
+            boolean byDunningCase) {
+        events.publishEvent(new OutstandingChanged(invoice.number(), outstandingAfter, invoice.currency()));
         if (invoice.outstanding().signum() > 0 && outstandingAfter.signum() <= 0) {
-            events.publishEvent(new InvoiceSettled(invoice.number(), outstandingAfter, credit));
+            events.publishEvent(new InvoiceSettled(invoice.number(), outstandingAfter, credit, byDunningCase));
         }
         return new PaymentOutcome(true, invoice(invoice.number()));
     }

@@ -2,7 +2,13 @@ package no.purreflyt.process;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.security.Principal;
+import java.util.List;
+import no.purreflyt.ledger.Dispute;
+import no.purreflyt.ledger.Disputes;
+import no.purreflyt.notice.Notice;
+import no.purreflyt.notice.NoticeHistory;
 import no.purreflyt.ledger.DunningCase;
 import no.purreflyt.ledger.DunningCases;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +25,18 @@ class CaseController {
 
     private final CaseStarter starter;
     private final DunningCases cases;
+    private final NoticeHistory notices;
+    private final Disputes disputes;
 
-    CaseController(CaseStarter starter, DunningCases cases) {
+    CaseController(CaseStarter starter, DunningCases cases, NoticeHistory notices, Disputes disputes) {
         this.starter = starter;
         this.cases = cases;
+        this.notices = notices;
+        this.disputes = disputes;
+    }
+
+    /** A case with its notices (oldest first) and the invoice's open dispute, if any. */
+    record CaseView(@JsonUnwrapped DunningCase dunningCase, List<Notice> notices, Dispute openDispute) {
     }
 
     @PostMapping("/dunning-runs")
@@ -33,8 +47,10 @@ class CaseController {
     }
 
     @GetMapping("/invoices/{number}/case")
-    @Operation(summary = "The invoice's dunning case (the open one, else the latest): stage, outcome, process instance")
-    DunningCase dunningCase(@PathVariable String number) {
-        return cases.latestOf(number);
+    @Operation(summary = "The invoice's dunning case (the open one, else the latest): stage, notices with their fees, "
+            + "open dispute, outcome, process instance")
+    CaseView dunningCase(@PathVariable String number) {
+        DunningCase dunningCase = cases.latestOf(number);
+        return new CaseView(dunningCase, notices.of(dunningCase.id()), disputes.openDispute(number).orElse(null));
     }
 }

@@ -8,6 +8,7 @@ import no.purreflyt.ledger.DunningCases;
 import no.purreflyt.ledger.DunningCriteria;
 import no.purreflyt.ledger.Invoice;
 import no.purreflyt.ledger.LedgerService;
+import no.purreflyt.plan.Plans;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -39,10 +40,12 @@ public class CaseStarter {
     private final TransactionTemplate transaction;
     private final DunningRunRepository runs;
     private final CaseStarterProperties properties;
+    private final Plans plans;
     private final Clock clock;
 
     CaseStarter(DunningCases cases, LedgerService ledger, RuntimeService runtime, TransactionTemplate transaction,
-            DunningRunRepository runs, CaseStarterProperties properties, Clock clock) {
+            DunningRunRepository runs, CaseStarterProperties properties, Plans plans, Clock clock) {
+        this.plans = plans;
         this.cases = cases;
         this.ledger = ledger;
         this.runtime = runtime;
@@ -94,7 +97,8 @@ public class CaseStarter {
     }
 
     private boolean startCase(String number, DunningCriteria criteria) {
-        Optional<Long> caseId = cases.openIfEligible(number, criteria, ProcessVariables.Stage.AWAITING_PAYMENT);
+        Optional<Long> caseId = cases.openIfEligible(number, criteria, ProcessVariables.Stage.OVERDUE,
+                plans.snapshot(plans.forNewCase()));
         if (caseId.isEmpty()) {
             return false;
         }
@@ -104,7 +108,9 @@ public class CaseStarter {
         ProcessVariables.CASE_ID.with(variables, caseId.get());
         ProcessVariables.CUSTOMER.with(variables, invoice.customerName());
         ProcessVariables.CUSTOMER_EXTERNAL_ID.with(variables, invoice.customerExternalId());
-        ProcessVariables.STAGE.with(variables, ProcessVariables.Stage.AWAITING_PAYMENT);
+        ProcessVariables.STAGE.with(variables, ProcessVariables.Stage.OVERDUE);
+        ProcessVariables.OUTSTANDING.with(variables, invoice.outstanding().toPlainString());
+        ProcessVariables.CURRENCY.with(variables, invoice.currency());
         ProcessInstance instance = runtime.createProcessInstanceByKey(DunningModel.PROCESS_ID)
                 .businessKey(number)
                 .setVariables(variables)

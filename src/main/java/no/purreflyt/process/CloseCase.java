@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Execution listener on every end event of the dunning process ({@code ${closeCase}}): closes the case
- * with the outcome its end event stands for, in the engine's transaction.
+ * Execution listener on every end event of the dunning process ({@code ${closeCase}}): closes the case with the
+ * outcome its end event stands for and the note a person gave, in the engine's transaction.
  */
 @Component("closeCase")
 class CloseCase implements ExecutionListener {
@@ -26,7 +26,8 @@ class CloseCase implements ExecutionListener {
         if (outcome == null) {
             throw new IllegalStateException("End event " + endEvent + " has no case outcome in DunningModel");
         }
-        cases.close(ProcessVariables.CASE_ID.required(execution), outcome, ProcessVariables.Stage.CLOSED);
+        cases.close(ProcessVariables.CASE_ID.required(execution), outcome, ProcessVariables.Stage.CLOSED,
+                ProcessVariables.CLOSING_NOTE.from(execution));
         ProcessVariables.STAGE.on(execution).set(ProcessVariables.Stage.CLOSED);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import no.purreflyt.ledger.CaseOutcome;
 
 /**
- * The ids and message names of {@code processes/dunning.bpmn} that Java refers to. The model test checks
+ * The ids, message names and error codes of {@code processes/dunning.bpmn} that Java refers to. The model test checks
  * each against the file, so a rename in Modeler fails a test instead of production.
  */
 public final class DunningModel {
@@ -13,20 +13,71 @@ public final class DunningModel {
     public static final String RESOURCE = "processes/dunning.bpmn";
 
     public static final String START_INVOICE_OVERDUE = "StartEvent_InvoiceOverdue";
-    public static final String GATEWAY_AWAIT_SETTLEMENT = "Gateway_AwaitSettlement";
-    public static final String EVENT_INVOICE_SETTLED = "Event_InvoiceSettled";
-    public static final String EVENT_INVOICE_CREDITED = "Event_InvoiceCredited";
+    public static final String SUBPROCESS_DUNNING = "SubProcess_Dunning";
+    public static final String TASK_DECIDE_NEXT_STEP = "Task_DecideNextStep";
+    public static final String EVENT_PLAN_EXHAUSTED = "Event_PlanExhausted";
+
+    public static final String EVENT_REMINDER_DUE = "Event_ReminderDue";
+    public static final String TASK_PREPARE_REMINDER = "Task_PrepareReminder";
+    public static final String TASK_REVIEW_REMINDER = "Task_ReviewReminder";
+    public static final String TASK_DELIVER_REMINDER = "Task_DeliverReminder";
+    public static final String EVENT_PURRING_DUE = "Event_PurringDue";
+    public static final String TASK_PREPARE_PURRING = "Task_PreparePurring";
+    public static final String TASK_REVIEW_PURRING = "Task_ReviewPurring";
+    public static final String EVENT_PURRING_POSTPONED = "Event_PurringPostponed";
+    public static final String TASK_DELIVER_PURRING = "Task_DeliverPurring";
+    public static final String END_PURRING_SKIPPED = "EndEvent_PurringSkipped";
+    public static final String EVENT_INKASSOVARSEL_DUE = "Event_InkassovarselDue";
+    public static final String TASK_REVIEW_INKASSOVARSEL = "Task_ReviewInkassovarsel";
+    public static final String TASK_DELIVER_INKASSOVARSEL = "Task_DeliverInkassovarsel";
+    public static final String EVENT_HANDOVER_DUE = "Event_HandoverDue";
+    public static final String TASK_APPROVE_HANDOVER = "Task_ApproveHandover";
+    public static final String EVENT_HANDOVER_HELD = "Event_HandoverHeld";
+    public static final String TASK_HAND_OVER = "Task_HandOver";
+
+    public static final String EVENT_DISPUTE_RAISED = "Event_DisputeRaised";
+    public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
+    public static final String TASK_CREDIT_INVOICE = "Task_CreditInvoice";
+    public static final String EVENT_CUSTOMER_BLOCKED = "Event_CustomerBlocked";
+    public static final String GATEWAY_AWAIT_UNBLOCK = "Gateway_AwaitUnblock";
+    public static final String EVENT_BLOCK_ENDS = "Event_BlockEnds";
+    public static final String EVENT_BLOCK_LIFTED = "Event_BlockLifted";
+    public static final String TASK_FIX_CONTACT_DATA = "Task_FixContactData";
+
     public static final String END_PAID = "EndEvent_Paid";
     public static final String END_CREDITED = "EndEvent_Credited";
+    public static final String END_CREDITED_AFTER_DISPUTE = "EndEvent_CreditedAfterDispute";
+    public static final String END_HANDED_OVER = "EndEvent_HandedOver";
+    public static final String END_WRITTEN_OFF = "EndEvent_WrittenOff";
+    public static final String END_CANCELLED = "EndEvent_Cancelled";
+    public static final String END_STOPPED_BY_REVIEW = "EndEvent_StoppedByReview";
 
     /** Message names (what Java correlates), not the ids of the message definitions. */
     public static final String MESSAGE_INVOICE_SETTLED = "InvoiceSettled";
     public static final String MESSAGE_INVOICE_CREDITED = "InvoiceCredited";
+    public static final String MESSAGE_DISPUTE_RAISED = "DisputeRaised";
+    public static final String MESSAGE_CUSTOMER_BLOCKED = "CustomerBlocked";
+    public static final String MESSAGE_DUNNING_BLOCK_CHANGED = "DunningBlockChanged";
+    public static final String MESSAGE_DUNNING_RESUMED = "DunningResumed";
 
-    /** The case outcome each end event stands for. */
+    /** Error codes our delegates throw as BpmnErrors (the model catches each). */
+    public static final String ERROR_DISPUTE_OPEN = "DisputeOpen";
+    public static final String ERROR_CUSTOMER_BLOCKED = "CustomerBlocked";
+    public static final String ERROR_NO_CONTACT_ADDRESS = "NoContactAddress";
+    public static final String ERROR_STEP_REFUSED = "StepRefused";
+
+    /** The case outcome each end event of the process (not of its inner subprocesses) stands for. */
     public static final Map<String, CaseOutcome> END_EVENT_OUTCOMES = Map.of(
             END_PAID, CaseOutcome.PAID,
-            END_CREDITED, CaseOutcome.CREDITED);
+            END_CREDITED, CaseOutcome.CREDITED,
+            END_CREDITED_AFTER_DISPUTE, CaseOutcome.CREDITED,
+            END_HANDED_OVER, CaseOutcome.HANDED_OVER,
+            END_WRITTEN_OFF, CaseOutcome.WRITTEN_OFF,
+            END_CANCELLED, CaseOutcome.CANCELLED,
+            END_STOPPED_BY_REVIEW, CaseOutcome.CANCELLED);
+
+    /** The value of {@code nextStep} when the plan has no step left. */
+    public static final String NO_STEP = "NONE";
 
     private DunningModel() {
     }

@@ -1,5 +1,6 @@
 package no.purreflyt.process;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 
@@ -17,10 +18,49 @@ public final class ProcessVariables {
     public static final Variable<String> CUSTOMER_EXTERNAL_ID = new Variable<>("customerExternalId", String.class);
     /** Where the case is, in words a manager searches for in Cockpit (see {@link Stage}). */
     public static final Variable<String> STAGE = new Variable<>("stage", String.class);
+    /** What the debtor still owes of the invoice, "1250.00" (a string: Cockpit shows and searches it as written). */
+    public static final Variable<String> OUTSTANDING = new Variable<>("outstanding", String.class);
+    public static final Variable<String> CURRENCY = new Variable<>("currency", String.class);
+
+    // routing facts written by "Decide the next step"
+    /** REMINDER, PURRING, INKASSOVARSEL, HANDOVER (a {@link no.purreflyt.rules.StepKind}) or NONE. */
+    public static final Variable<String> NEXT_STEP = new Variable<>("nextStep", String.class);
+    /** When the next step is due: its business day at the configured time of day (the stage's timer). */
+    public static final Variable<Date> NEXT_STEP_AT = new Variable<>("nextStepAt", Date.class);
+    /** The next step's position in the case's plan. */
+    public static final Variable<Integer> PLAN_STEP = new Variable<>("planStep", Integer.class);
+    /** "Create only": a credit controller reviews the notice (approves the handover) first. */
+    public static final Variable<Boolean> REVIEW_REQUIRED = new Variable<>("reviewRequired", Boolean.class);
+
+    // the notice in progress
+    public static final Variable<Long> NOTICE_ID = new Variable<>("noticeId", Long.class);
+    /** One line on what the notice says, shown in the review and approval forms. */
+    public static final Variable<String> NOTICE_SUMMARY = new Variable<>("noticeSummary", String.class);
+
+    // decisions of credit controllers, converted from their forms
+    public static final Variable<String> REVIEW_DECISION = new Variable<>("reviewDecision", String.class);
+    public static final Variable<Date> POSTPONED_UNTIL = new Variable<>("postponedUntil", Date.class);
+    public static final Variable<String> HANDOVER_DECISION = new Variable<>("handoverDecision", String.class);
+    public static final Variable<Date> HELD_UNTIL = new Variable<>("heldUntil", Date.class);
+    public static final Variable<String> DISPUTE_RESOLUTION = new Variable<>("disputeResolution", String.class);
+    /** The note a person gave when the case closes (write-off reason, dispute resolution). */
+    public static final Variable<String> CLOSING_NOTE = new Variable<>("closingNote", String.class);
+
+    // interruptions
+    public static final Variable<String> DISPUTE_REASON = new Variable<>("disputeReason", String.class);
+    /** When a customer's dunning block ends (its last day + 1 at the time of day), or null for a block without end. */
+    public static final Variable<Date> BLOCK_ENDS_AT = new Variable<>("blockEndsAt", Date.class);
+    /** Why a notice could not be delivered, shown in the "Fix contact data" form. */
+    public static final Variable<String> CONTACT_PROBLEM = new Variable<>("contactProblem", String.class);
 
     /** The stages a case passes through, as stored in the {@code stage} variable and column. */
     public static final class Stage {
-        public static final String AWAITING_PAYMENT = "AWAITING_PAYMENT";
+        /** opened, no notice sent yet */
+        public static final String OVERDUE = "OVERDUE";
+        // after a notice is sent, the stage is its step: REMINDER, PURRING, INKASSOVARSEL (StepKind names)
+        public static final String DISPUTED = "DISPUTED";
+        public static final String BLOCKED = "BLOCKED";
+        public static final String CONTACT_DATA_MISSING = "CONTACT_DATA_MISSING";
         public static final String CLOSED = "CLOSED";
 
         private Stage() {
@@ -50,6 +90,11 @@ public final class ProcessVariables {
 
         public Writer<T> on(VariableScope scope) {
             return value -> scope.setVariable(name, value);
+        }
+
+        /** Removes the variable from the scope that holds it (form inputs, once converted). */
+        public void removeFrom(VariableScope scope) {
+            scope.removeVariable(name);
         }
 
         /** Adds the value to variables given when a process instance starts. */

@@ -19,16 +19,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeploymentIT extends IntegrationTest {
 
     @Autowired RepositoryService repository;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @Test
     void everyModelAndFormOfTheRepositoryIsDeployedUnderOneName() throws IOException {
-        Deployment deployment = repository.createDeploymentQuery().deploymentName(ModelDeployment.NAME)
-                .orderByDeploymentTime().desc().list().get(0);
+        Deployment deployment = ModelDeployment.current(repository).orElseThrow();
         List<String> deployed = repository.getDeploymentResources(deployment.getId()).stream().map(Resource::getName).toList();
 
-        assertThat(deployed).containsAll(filesIn("processes", ".bpmn", ".dmn")).containsAll(filesIn("forms", ".form"));
-        // a form from the test classpath proves the .form pattern is deployed too, before the first user task exists
-        assertThat(deployed).contains("forms/deployment-check.form");
+        assertThat(deployment.getName()).isEqualTo(ModelDeployment.NAME);
+        assertThat(deployed).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(filesIn("processes", ".bpmn", ".dmn").stream(), filesIn("forms", ".form").stream())
+                        .toList());
+        assertThat(deployed).contains("forms/review-notice.form", "forms/approve-handover.form",
+                "forms/resolve-dispute.form", "forms/fix-contact-data.form");
     }
 
     @Test
@@ -40,6 +43,22 @@ class DeploymentIT extends IntegrationTest {
         assertThat(dunning.getResourceName()).isEqualTo(DunningModel.RESOURCE);
         assertThat(repository.createDeploymentQuery().deploymentId(dunning.getDeploymentId()).singleResult().getName())
                 .isEqualTo(ModelDeployment.NAME);
+    }
+
+    /** Every ${bean} the models name (delegates, listeners, due dates) is a bean of the application. */
+    @Test
+    void everyBeanTheModelsNameExists() throws IOException {
+        java.util.regex.Pattern bean = java.util.regex.Pattern.compile("(?:delegateExpression|dueDate)=\"\\$\\{([A-Za-z]+)[.}]");
+        List<String> names = new java.util.ArrayList<>();
+        for (String file : filesIn("processes", ".bpmn")) {
+            java.util.regex.Matcher m = bean.matcher(Files.readString(Path.of(file)));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+
+        assertThat(names).contains("decideNextStep", "prepareNotice", "deliverNotice", "closeCase", "taskDue");
+        assertThat(names).allSatisfy(name -> assertThat(context.containsBean(name)).as(name).isTrue());
     }
 
     @Test

@@ -12,6 +12,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
 
 /** The ids and message names Java refers to exist in the model, so a rename in Modeler fails here. */
@@ -22,7 +25,8 @@ class DunningModelTest {
     @Test
     void everyElementIdConstantNamesAnElementOfTheModel() throws IllegalAccessException {
         for (Field field : constants()) {
-            if (field.getName().startsWith("MESSAGE_") || field.getName().equals("RESOURCE")) {
+            if (field.getName().startsWith("MESSAGE_") || field.getName().startsWith("ERROR_")
+                    || field.getName().equals("RESOURCE") || field.getName().equals("NO_STEP")) {
                 continue;
             }
             String id = (String) field.get(null);
@@ -41,10 +45,41 @@ class DunningModelTest {
     }
 
     @Test
-    void everyEndEventHasACaseOutcome() {
-        List<String> ends = model.getModelElementsByType(EndEvent.class).stream().map(EndEvent::getId).toList();
+    void everyErrorCodeConstantIsAnErrorOfTheModel() throws IllegalAccessException {
+        List<String> codes = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Error.class).stream()
+                .map(org.camunda.bpm.model.bpmn.instance.Error::getErrorCode).toList();
+        for (Field field : constants()) {
+            if (field.getName().startsWith("ERROR_")) {
+                assertThat(codes).as(field.getName()).contains((String) field.get(null));
+            }
+        }
+    }
 
-        assertThat(DunningModel.END_EVENT_OUTCOMES.keySet()).containsExactlyInAnyOrderElementsOf(ends);
+    /** The end events that end the case (the process's own and its event subprocesses') each close it with an outcome. */
+    @Test
+    void everyEndEventThatEndsTheCaseHasACaseOutcomeAndClosesTheCase() {
+        List<EndEvent> caseEnds = model.getModelElementsByType(EndEvent.class).stream()
+                .filter(end -> end.getParentElement() instanceof Process
+                        || (end.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent()))
+                .toList();
+
+        assertThat(DunningModel.END_EVENT_OUTCOMES.keySet())
+                .containsExactlyInAnyOrderElementsOf(caseEnds.stream().map(EndEvent::getId).toList());
+        for (EndEvent end : caseEnds) {
+            assertThat(end.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list())
+                    .as("%s closes the case", end.getId())
+                    .anySatisfy(listener -> assertThat(listener.getCamundaDelegateExpression()).isEqualTo("${closeCase}"));
+        }
+    }
+
+    /** An end event inside a stage ends the stage only: closing the case there would close it while it goes on. */
+    @Test
+    void noInnerEndEventClosesTheCase() {
+        model.getModelElementsByType(EndEvent.class).stream()
+                .filter(end -> end.getParentElement() instanceof SubProcess sub && !sub.triggeredByEvent())
+                .forEach(end -> assertThat(end.getExtensionElements() == null ? List.of()
+                        : end.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list())
+                        .as(end.getId()).isEmpty());
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import no.purreflyt.clock.TimeTravel;
+import java.time.LocalTime;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,8 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntegrationTest.class);
+
     /** A Monday. */
     protected static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    /** Every test's time of day: after the 11:00 at which the process's timers fire on their day. */
+    protected static final LocalTime NOON = LocalTime.NOON;
 
     protected static final String ADMIN = "test-admin";
     protected static final String CONTROLLER = "test-controller";
@@ -45,6 +52,7 @@ public abstract class IntegrationTest {
     @Autowired protected TestRestTemplate http;
     @Autowired protected JdbcClient jdbc;
     @Autowired protected RuntimeService runtime;
+    @Autowired protected ManagementService management;
     @Autowired protected IdentityService identity;
     @Autowired protected TimeTravel timeTravel;
     @Autowired protected ObjectMapper json;
@@ -60,13 +68,42 @@ public abstract class IntegrationTest {
         if (!instances.isEmpty()) {
             runtime.deleteProcessInstances(instances, "test clean-up", true, true);
         }
-        for (String table : List.of("dunning_case", "payment", "credit_note", "invoice", "customer", "dunning_run")) {
+        for (String table : List.of("notice", "handover", "dispute", "dunning_case", "payment", "credit_note", "invoice",
+                "customer", "dunning_run")) {
             jdbc.sql("delete from " + table).update();
         }
         ensureUser(ADMIN, "camunda-admin");
         ensureUser(CONTROLLER, "credit-controllers");
         ensureUser(MANAGER, "credit-managers");
-        timeTravel.setDate(TODAY);
+        timeTravel.setDateTime(TODAY, NOON);
+    }
+
+    /** Moves the business clock to noon of the day and runs every job that is due then, as the job executor would. */
+    protected void travelTo(LocalDate day) {
+        timeTravel.setDateTime(day, NOON);
+        executeDueJobs();
+    }
+
+    /**
+     * Executes due jobs (timers, async continuations) until none is due, like the job executor. A failing job counts
+     * down its retries and waits for its retry time, as it would in production.
+     */
+    protected void executeDueJobs() {
+        for (int round = 0; round < 500; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    // the job's retries went down; the test asserts what that leads to
+                    log.info("Job {} at {} failed: {}", job.getId(), job.getProcessInstanceId(), failed.getMessage());
+                }
+            }
+        }
+        throw new AssertionError("Jobs still due after 500 rounds: a loop in the model?");
     }
 
     private void ensureUser(String id, String group) {

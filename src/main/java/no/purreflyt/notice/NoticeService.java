@@ -1,0 +1,172 @@
+package no.purreflyt.notice;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import no.purreflyt.claim.ClaimService;
+import no.purreflyt.ledger.Customer;
+import no.purreflyt.ledger.DunningCase;
+import no.purreflyt.ledger.DunningCases;
+import no.purreflyt.ledger.Invoice;
+import no.purreflyt.ledger.LedgerService;
+import no.purreflyt.plan.DunningPlan;
+import no.purreflyt.plan.Plans;
+import no.purreflyt.rules.Claim;
+import no.purreflyt.rules.FeeDecision;
+import no.purreflyt.rules.FeeRequest;
+import no.purreflyt.rules.FeeRules;
+import no.purreflyt.rules.NoticeKind;
+import no.purreflyt.rules.SentNotice;
+import no.purreflyt.rules.StepDates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a notice: prepared (fee and interest computed with the rules on its sending day, stored once per step
+ * of the case's plan), reviewed by a credit controller where the plan says so, and delivered once.
+ */
+@Service
+public class NoticeService {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
+
+    private final NoticeRepository notices;
+    private final NoticeHistory history;
+    private final DunningCases cases;
+    private final LedgerService ledger;
+    private final Plans plans;
+    private final ClaimService claims;
+    private final FeeRules feeRules;
+    private final StepDates stepDates;
+    private final NoticeChannel channel;
+    private final Clock clock;
+
+    NoticeService(NoticeRepository notices, NoticeHistory history, DunningCases cases, LedgerService ledger, Plans plans,
+            ClaimService claims, FeeRules feeRules, StepDates stepDates, NoticeChannel channel, Clock clock) {
+        this.notices = notices;
+        this.history = history;
+        this.cases = cases;
+        this.ledger = ledger;
+        this.plans = plans;
+        this.claims = claims;
+        this.feeRules = feeRules;
+        this.stepDates = stepDates;
+        this.channel = channel;
+        this.clock = clock;
+    }
+
+    /**
+     * Prepares the notice of a step of the case's plan for today: its fee as the law allows it today given the notices
+     * already sent, its deadline on a business day, and the claim it states. Idempotent: preparing the same step again
+     * (after a postponement or a pause) refreshes the stored notice; a delivered one is answered as it is.
+     *
+     * @throws NoticeRefusedException when the law refuses the step today; the step is stored as skipped
+     */
+    @Transactional(noRollbackFor = NoticeRefusedException.class)
+    public Notice prepare(long caseId, int planStep) {
+        DunningCase dunningCase = cases.get(caseId);
+        Invoice invoice = ledger.invoice(dunningCase.invoiceNumber());
+        Customer debtor = ledger.customer(invoice.customerExternalId());
+        DunningPlan plan = plans.ofCase(caseId);
+        DunningPlan.Step step = plan.step(planStep);
+        NoticeKind kind = step.kind().noticeIn(debtor.country());
+        if (kind == null) {
+            throw new IllegalArgumentException("Step " + planStep + " of case " + caseId + " is a " + step.kind()
+                    + ", which sends no notice");
+        }
+        Optional<Notice> existing = notices.ofStep(caseId, planStep);
+        if (existing.isPresent() && existing.get().status() != NoticeStatus.PREPARED) {
+            return existing.get();
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate deadline = stepDates.deadline(debtor.country(), today, step.deadlineDays());
+        List<SentNotice> sent = history.sent(caseId);
+        FeeDecision decision = feeRules.decide(new FeeRequest(debtor.country(), debtor.type(), kind, invoice.dueDate(),
+                today, deadline, sent, plan.reminderFeeAgreed()));
+        NoticeRepository.Amounts amounts = amounts(invoice, debtor, plan, sent, kind, today, deadline, decision.fee(),
+                decision.rule(), decision.reason());
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            notices.refresh(id, amounts, clock.instant());
+        } else {
+            id = notices.insert(caseId, planStep, step.kind(), kind, notices.nextSequence(caseId, kind),
+                    NoticeStatus.PREPARED, amounts, clock.instant());
+        }
+        if (!decision.allowed()) {
+            notices.skip(id, decision.rule(), decision.reason());
+            log.info("Case {} step {}: {} skipped on {}: {}", caseId, planStep, kind, today, decision.reason());
+            throw new NoticeRefusedException(decision.reason());
+        }
+        return notices.find(id).orElseThrow();
+    }
+
+    /**
+     * Records a credit controller's review. Send without fee waives this notice's fee (and recomputes the business
+     * debtor's compensation, which the fee no longer covers); stop cancels the notice; postpone keeps it prepared.
+     */
+    @Transactional
+    public Notice review(long noticeId, ReviewDecision decision, String note, String by) {
+        Notice notice = notices.lock(noticeId).orElseThrow(() -> new IllegalStateException("No notice " + noticeId));
+        if (notice.status() != NoticeStatus.PREPARED) {
+            throw new IllegalStateException("Notice " + noticeId + " is " + notice.status() + "; only a prepared notice "
+                    + "can be reviewed");
+        }
+        NoticeStatus status = decision == ReviewDecision.STOP ? NoticeStatus.CANCELLED : NoticeStatus.PREPARED;
+        notices.review(noticeId, decision, by, note, status);
+        if (decision == ReviewDecision.SEND_WITHOUT_FEE && notice.fee().signum() > 0) {
+            DunningCase dunningCase = cases.get(notice.caseId());
+            Invoice invoice = ledger.invoice(dunningCase.invoiceNumber());
+            Customer debtor = ledger.customer(invoice.customerExternalId());
+            NoticeRepository.Amounts withoutFee = amounts(invoice, debtor, plans.ofCase(notice.caseId()),
+                    history.sent(notice.caseId()), notice.kind(), notice.sendDate(), notice.deadline(),
+                    BigDecimal.ZERO.setScale(2), notice.feeRule(), notice.feeReason());
+            notices.waiveFee(noticeId, withoutFee.compensation(), withoutFee.total());
+        }
+        return notices.find(noticeId).orElseThrow();
+    }
+
+    /**
+     * Delivers a prepared notice through its channel, once: a notice already delivered is answered as it is.
+     *
+     * @throws NoContactAddressException when the debtor cannot be reached; the notice stays prepared (and the
+     *                                    caller's transaction may commit: the process routes the case to a person)
+     */
+    @Transactional(noRollbackFor = NoContactAddressException.class)
+    public Notice deliver(long noticeId) {
+        Notice notice = notices.lock(noticeId).orElseThrow(() -> new IllegalStateException("No notice " + noticeId));
+        if (notice.status() == NoticeStatus.DELIVERED) {
+            return notice;
+        }
+        if (notice.status() != NoticeStatus.PREPARED) {
+            throw new IllegalStateException("Notice " + noticeId + " is " + notice.status() + " and cannot be delivered");
+        }
+        Invoice invoice = ledger.invoice(cases.get(notice.caseId()).invoiceNumber());
+        Customer debtor = ledger.customer(invoice.customerExternalId());
+        if (!debtor.reachable()) {
+            throw new NoContactAddressException("Customer " + debtor.externalId() + " (" + debtor.name() + ") has no "
+                    + "e-mail address and no full postal address (line 1, postal code, city)");
+        }
+        String by = channel.deliver(notice, debtor);
+        notices.delivered(noticeId, by, clock.instant());
+        return notices.find(noticeId).orElseThrow();
+    }
+
+    private NoticeRepository.Amounts amounts(Invoice invoice, Customer debtor, DunningPlan plan, List<SentNotice> sent,
+            NoticeKind kind, LocalDate day, LocalDate deadline, BigDecimal fee, String rule, String reason) {
+        List<SentNotice> withThis = new ArrayList<>(sent);
+        withThis.add(new SentNotice(kind, day, deadline, fee));
+        Claim claim = claims.claimOf(invoice, debtor, plan, withThis, day);
+        BigDecimal earlierFees = sent.stream().filter(n -> !n.sentOn().isAfter(day)).map(SentNotice::fee)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        return new NoticeRepository.Amounts(day, deadline, claim.currency(), claim.principal(),
+                claim.interest().total(), earlierFees, fee.setScale(2), claim.compensation().charged(), claim.total(),
+                rule, reason);
+    }
+}

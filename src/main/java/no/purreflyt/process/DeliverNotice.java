@@ -1,0 +1,38 @@
+package no.purreflyt.process;
+
+import no.purreflyt.notice.NoContactAddressException;
+import no.purreflyt.notice.Notice;
+import no.purreflyt.notice.NoticeService;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send …" ({@code ${deliverNotice}}, async, retried, then an incident): delivers the prepared notice once; a debtor
+ * without an address goes to "Fix contact data".
+ */
+@Component("deliverNotice")
+class DeliverNotice implements JavaDelegate {
+
+    private final NoticeService notices;
+    private final CaseStage stage;
+
+    DeliverNotice(NoticeService notices, CaseStage stage) {
+        this.notices = notices;
+        this.stage = stage;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Notice notice;
+        try {
+            notice = notices.deliver(ProcessVariables.NOTICE_ID.required(execution));
+        } catch (NoContactAddressException noAddress) {
+            stage.set(execution, ProcessVariables.Stage.CONTACT_DATA_MISSING);
+            ProcessVariables.CONTACT_PROBLEM.on(execution).set(noAddress.getMessage());
+            throw new BpmnError(DunningModel.ERROR_NO_CONTACT_ADDRESS, noAddress.getMessage());
+        }
+        stage.set(execution, notice.step().name());
+    }
+}

@@ -1,0 +1,94 @@
+package no.purreflyt.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.purreflyt.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * One case from due date to handover through the REST API and the clock endpoint alone, with the job executor
+ * running as in production: the accounting system loads the invoice, the clock moves, a credit controller completes the
+ * review and approval tasks through the engine's REST API (as Tasklist does), and the case API shows what happened.
+ * The dates and fees are those of {@link DunningProcessIT}'s timeline.
+ */
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+class DunningRestIT extends IntegrationTest {
+
+    @Test
+    void aCaseRunsFromDueDateToHandoverThroughTheApiAlone() {
+        post("/api/customers", Map.of("externalId", "K-1", "name", "Kari Nordmann", "type", "CONSUMER", "country", "NO",
+                "email", "kari@example.no"));
+        post("/api/invoices", Map.of("number", "F-1001", "customerExternalId", "K-1", "issueDate", "2026-02-12",
+                "dueDate", "2026-02-26", "amount", "1000.00", "currency", "NOK", "kid", "10010"));
+        assertThat(post("/api/dunning-runs", null).getBody().path("started").asInt()).isEqualTo(1);
+
+        moveClockTo("2026-03-05");
+        awaitNotices(1);
+        moveClockTo("2026-03-13");
+        completeTask("Review purring: F-1001 (Kari Nordmann)", "{\"decision\": {\"value\": \"SEND\"}}");
+        awaitNotices(2);
+        moveClockTo("2026-03-30");
+        awaitNotices(3);
+        moveClockTo("2026-04-14");
+        completeTask("Review inkassovarsel: F-1001 (Kari Nordmann)", "{\"decision\": {\"value\": \"SEND\"}}");
+        awaitNotices(4);
+        moveClockTo("2026-04-29");
+        completeTask("Approve handover: F-1001 (Kari Nordmann)", "{\"decision\": {\"value\": \"APPROVE\"}}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HANDED_OVER".equals(dunningCase().path("outcome").asText()));
+        List<String> notices = new ArrayList<>();
+        dunningCase().path("notices").forEach(n -> notices.add(n.path("kind").asText() + " " + n.path("sendDate").asText()
+                + " " + n.path("fee").decimalValue().setScale(2).toPlainString()));
+        assertThat(notices).containsExactly("REMINDER 2026-03-05 0.00", "PURRING 2026-03-13 38.00",
+                "PURRING 2026-03-30 38.00", "INKASSOVARSEL 2026-04-14 0.00");
+        assertThat(dunningCase().path("status").asText()).isEqualTo("CLOSED");
+    }
+
+    private void moveClockTo(String date) {
+        JsonNode moved = post("/api/admin/clock", Map.of("date", date, "time", "12:00")).getBody();
+        assertThat(moved.path("date").asText()).isEqualTo(LocalDate.parse(date).toString());
+    }
+
+    private void awaitNotices(int delivered) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            int count = 0;
+            for (JsonNode notice : dunningCase().path("notices")) {
+                count += "DELIVERED".equals(notice.path("status").asText()) ? 1 : 0;
+            }
+            return count == delivered;
+        });
+    }
+
+    /** As Tasklist: find the task in the credit controllers' list by its name, then complete it with the form's values. */
+    private void completeTask(String name, String variables) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode found = send(CONTROLLER, HttpMethod.GET, "/engine-rest/task?candidateGroup=credit-controllers"
+                    + "&processInstanceBusinessKey=F-1001", MediaType.APPLICATION_JSON, null).getBody();
+            for (JsonNode task : found) {
+                if (name.equals(task.path("name").asText())) {
+                    id[0] = task.path("id").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        var completed = send(CONTROLLER, HttpMethod.POST, "/engine-rest/task/" + id[0] + "/complete",
+                MediaType.APPLICATION_JSON, "{\"variables\": " + variables + "}");
+        assertThat(completed.getStatusCode().value()).as("%s", completed.getBody()).isEqualTo(204);
+    }
+
+    private JsonNode dunningCase() {
+        return get("/api/invoices/F-1001/case").getBody();
+    }
+}
