@@ -12,22 +12,12 @@ public final class DunningModel {
     public static final String PROCESS_ID = "dunning";
     public static final String RESOURCE = "processes/dunning.bpmn";
 
-    public static final String START_INVOICE_OVERDUE = "StartEvent_InvoiceOverdue";
-    public static final String SUBPROCESS_DUNNING = "SubProcess_Dunning";
-    public static final String TASK_DECIDE_NEXT_STEP = "Task_DecideNextStep";
-    public static final String EVENT_PLAN_EXHAUSTED = "Event_PlanExhausted";
-
     public static final String EVENT_REMINDER_DUE = "Event_ReminderDue";
-    public static final String TASK_PREPARE_REMINDER = "Task_PrepareReminder";
-    public static final String TASK_REVIEW_REMINDER = "Task_ReviewReminder";
     public static final String TASK_DELIVER_REMINDER = "Task_DeliverReminder";
     public static final String EVENT_PURRING_DUE = "Event_PurringDue";
-    public static final String TASK_PREPARE_PURRING = "Task_PreparePurring";
     public static final String TASK_REVIEW_PURRING = "Task_ReviewPurring";
     public static final String EVENT_PURRING_POSTPONED = "Event_PurringPostponed";
     public static final String TASK_DELIVER_PURRING = "Task_DeliverPurring";
-    public static final String END_PURRING_SKIPPED = "EndEvent_PurringSkipped";
-    public static final String EVENT_INKASSOVARSEL_DUE = "Event_InkassovarselDue";
     public static final String TASK_REVIEW_INKASSOVARSEL = "Task_ReviewInkassovarsel";
     public static final String TASK_DELIVER_INKASSOVARSEL = "Task_DeliverInkassovarsel";
     public static final String EVENT_HANDOVER_DUE = "Event_HandoverDue";
@@ -35,12 +25,9 @@ public final class DunningModel {
     public static final String EVENT_HANDOVER_HELD = "Event_HandoverHeld";
     public static final String TASK_HAND_OVER = "Task_HandOver";
 
-    public static final String EVENT_DISPUTE_RAISED = "Event_DisputeRaised";
     public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
     public static final String TASK_CREDIT_INVOICE = "Task_CreditInvoice";
-    public static final String EVENT_CUSTOMER_BLOCKED = "Event_CustomerBlocked";
     public static final String GATEWAY_AWAIT_UNBLOCK = "Gateway_AwaitUnblock";
-    public static final String EVENT_BLOCK_ENDS = "Event_BlockEnds";
     public static final String EVENT_BLOCK_LIFTED = "Event_BlockLifted";
     public static final String TASK_FIX_CONTACT_DATA = "Task_FixContactData";
 
@@ -58,7 +45,6 @@ public final class DunningModel {
     public static final String MESSAGE_DISPUTE_RAISED = "DisputeRaised";
     public static final String MESSAGE_CUSTOMER_BLOCKED = "CustomerBlocked";
     public static final String MESSAGE_DUNNING_BLOCK_CHANGED = "DunningBlockChanged";
-    public static final String MESSAGE_DUNNING_RESUMED = "DunningResumed";
 
     /** Error codes our delegates throw as BpmnErrors (the model catches each). */
     public static final String ERROR_DISPUTE_OPEN = "DisputeOpen";
