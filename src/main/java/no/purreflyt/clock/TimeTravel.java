@@ -72,14 +72,16 @@ public class TimeTravel implements InitializingBean {
         return move(clock.offset().plus(shift));
     }
 
-    private ZonedDateTime move(Duration newOffset) {
+    private ZonedDateTime move(Duration exactOffset) {
+        // stored in whole seconds, rounded to the nearest so that "12:00" reads 12:00:00, not 11:59:59
+        Duration newOffset = Duration.ofSeconds(exactOffset.plusMillis(500).toSeconds());
         int updated = jdbc.sql("update business_clock set offset_seconds = :s where id = 1")
                 .param("s", newOffset.toSeconds()).update();
         if (updated == 0) {
             jdbc.sql("insert into business_clock (id, offset_seconds) values (1, :s)")
                     .param("s", newOffset.toSeconds()).update();
         }
-        clock.setOffset(Duration.ofSeconds(newOffset.toSeconds()));
+        clock.setOffset(newOffset);
         applyToEngine(clock.offset());
         ZonedDateTime now = now();
         log.info("Business clock moved to {}", now);
