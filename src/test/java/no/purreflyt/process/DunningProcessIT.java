@@ -262,6 +262,20 @@ class DunningProcessIT extends IntegrationTest {
     }
 
     @Test
+    void anInvoiceDisputedBeforeItsCaseOpensGoesStraightToResolveDispute() {
+        invoice("INV-2", "NO-1", DUE, "500.00", "NOK");
+        post("/api/invoices/INV-2/disputes", Map.of("reason", "Never ordered"));
+
+        post("/api/dunning-runs", null);
+        executeDueJobs();
+
+        ProcessInstance disputed = runtime.createProcessInstanceQuery().processInstanceBusinessKey("INV-2").singleResult();
+        assertThat(disputed).isWaitingAt(DunningModel.TASK_RESOLVE_DISPUTE);
+        assertThat(runtime.getVariable(disputed.getId(), "disputeReason")).isEqualTo("Never ordered");
+        assertThat(get("/api/invoices/INV-2/case").getBody().path("stage").asText()).isEqualTo("DISPUTED");
+    }
+
+    @Test
     void aDisputeClosedWithACreditNoteCreditsTheOutstandingAmountAndEndsAsCredited() {
         travelTo(REMINDER_DAY);
         post("/api/invoices/INV-1/disputes", Map.of("reason", "Wrong price"));
