@@ -81,6 +81,9 @@ public class NoticeService {
                     + ", which sends no notice");
         }
         Optional<Notice> existing = notices.ofStep(caseId, planStep);
+        if (existing.isPresent() && existing.get().status() == NoticeStatus.SKIPPED) {
+            throw new NoticeRefusedException(existing.get().feeReason());
+        }
         if (existing.isPresent() && existing.get().status() != NoticeStatus.PREPARED) {
             return existing.get();
         }
