@@ -46,9 +46,9 @@ public final class Forecaster {
 
     /**
      * The next step the case takes: the first step not taken yet that the law allows, with its day, deadline and
-     * fee; empty when the plan has no step left.
-     *
-     * @throws RuleGapException when the step's day is not covered by a legal table (an incident for the operator)
+     * fee; empty when the plan has no step left. A step whose fee needs a table row nobody has written yet (next
+     * year's inkassosats) is answered with its day and no fee: whether and with what fee it may go out is decided on
+     * that day, when the notice is prepared, and if the row is still missing then, that is the operator's incident.
      */
     public Optional<ForecastStep> next(Country country, CustomerType debtorType, LocalDate dueDate,
             List<PlannedStep> plan, boolean feeAgreed, List<TakenStep> taken, LocalDate today) {
@@ -59,7 +59,7 @@ public final class Forecaster {
 
     private List<ForecastStep> walk(Country country, CustomerType debtorType, LocalDate dueDate,
             List<PlannedStep> plan, boolean feeAgreed, List<TakenStep> takenSteps, LocalDate today,
-            boolean failOnGap) {
+            boolean decideOnTheDay) {
         Map<Integer, TakenStep> taken = takenSteps.stream()
                 .collect(Collectors.toMap(TakenStep::planStep, Function.identity()));
         List<ForecastStep> steps = new ArrayList<>();
@@ -98,12 +98,11 @@ public final class Forecaster {
                 decision = fees.decide(new FeeRequest(country, debtorType, notice, dueDate, day, deadline, sent,
                         feeAgreed));
             } catch (RuleGapException gap) {
-                if (failOnGap) {
-                    throw gap;
-                }
-                // the steps after this one depend on its fee: the forecast ends here, saying which row is missing
-                steps.add(new ForecastStep(index, planned.kind(), notice, day, deadline, null, false, false,
-                        gap.table(), gap.getMessage()));
+                // the steps after this one depend on its fee: the forecast ends here, saying which row is missing;
+                // as the next step it is planned for its day and decided then
+                steps.add(new ForecastStep(index, planned.kind(), notice, day, deadline, null, decideOnTheDay, false,
+                        gap.table(), decideOnTheDay ? "Decided when the notice is prepared on " + day + ": "
+                                + gap.getMessage() : gap.getMessage()));
                 break;
             }
             steps.add(new ForecastStep(index, planned.kind(), notice, day, deadline, decision.fee(),

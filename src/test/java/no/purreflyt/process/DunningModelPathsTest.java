@@ -64,6 +64,7 @@ class DunningModelPathsTest {
         Mocks.register("closeCase", (org.camunda.bpm.engine.delegate.ExecutionListener) execution ->
                 closedAs.add(execution.getCurrentActivityId()));
         Mocks.register("taskDue", new TaskDue());
+        Mocks.register("nameTask", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
     }
 
     @AfterEach

@@ -436,7 +436,7 @@ class DunningProcessIT extends IntegrationTest {
         assertThat(instance).isWaitingAt(DunningModel.TASK_FIX_CONTACT_DATA);
         assertThat(caseOf().path("stage").asText()).isEqualTo("CONTACT_DATA_MISSING");
         Task fix = task();
-        assertThat(fix.getName()).isEqualTo("Fix contact data: Customer NO-1 (INV-1)");
+        assertThat(fix.getName()).isEqualTo("Fix contact data: INV-1 (Customer NO-1)");
         assertThatThrownBy(() -> complete(fix, Map.of("city", "Oslo"))).hasMessageContaining("still cannot be reached");
         complete(fix, Map.of("email", "kari@example.no"));
         executeDueJobs();
@@ -444,6 +444,28 @@ class DunningProcessIT extends IntegrationTest {
         assertThat(get("/api/customers/NO-1").getBody().path("email").asText()).isEqualTo("kari@example.no");
         assertThat(notices()).containsExactly("REMINDER 1 2026-03-05 2026-03-12 0.00 DELIVERED");
         assertThat(instance).isWaitingAt(DunningModel.EVENT_PURRING_DUE);
+    }
+
+    @Test
+    void aStepInAYearTheLegalTablesDoNotCoverYetIsAnIncidentOnPrepareNamingTheTable() {
+        // due Thu 2026-12-10. Reminder Thu 12-17; purring 1: 12-25 and 12-26 are Christmas holidays, 12-27 a Sunday:
+        // Mon 12-28, fee 38 (R 2026), deadline 2027-01-11. Purring 2 falls on Tue 2027-01-12, and the shipped tables
+        // end on 2026-12-31: the case waits for that day as usual, then stops with an incident naming the table.
+        invoice("INV-9", "NO-1", LocalDate.of(2026, 12, 10), "1000.00", "NOK");
+        travelTo(LocalDate.of(2026, 12, 15));
+        post("/api/dunning-runs", null);
+        executeDueJobs();
+        ProcessInstance late = runtime.createProcessInstanceQuery().processInstanceBusinessKey("INV-9").singleResult();
+        travelTo(LocalDate.of(2026, 12, 17));
+        travelTo(LocalDate.of(2026, 12, 28));
+        complete(tasks.createTaskQuery().processInstanceId(late.getId()).singleResult(), Map.of("decision", "SEND"));
+        assertThat(late).isWaitingAt(DunningModel.EVENT_PURRING_DUE);
+
+        travelTo(LocalDate.of(2027, 1, 12));
+
+        var incident = runtime.createIncidentQuery().processInstanceId(late.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_PreparePurring");
+        assertThat(incident.getIncidentMessage()).containsPattern("No row of no-[a-z]+\\.csv covers 2027-01-");
     }
 
     // ---- helpers

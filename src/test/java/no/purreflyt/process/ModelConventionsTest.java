@@ -146,6 +146,8 @@ class ModelConventionsTest {
         BPMN_RULES.put("ids start with the prefix of their type", (f, m, c) -> idPrefixes(f, m));
         BPMN_RULES.put("service tasks call a bean through their element template", ModelConventionsTest::serviceTasks);
         BPMN_RULES.put("outbound service tasks are async with a retry cycle", ModelConventionsTest::outboundTasks);
+        BPMN_RULES.put("names are plain text: Cockpit and Modeler show them as written",
+                (f, m, c) -> plainNames(f, m));
         BPMN_RULES.put("user tasks have a form, candidate groups, a due date and a complete listener",
                 ModelConventionsTest::userTasks);
         BPMN_RULES.put("timers wait until a date given by an expression", (f, m, c) -> timers(f, m));
@@ -160,6 +162,17 @@ class ModelConventionsTest {
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (process.isExecutable() && isBlank(process.getCamundaHistoryTimeToLiveString())) {
                 violations.add(violation(file, process.getId(), "an executable process needs camunda:historyTimeToLive"));
+            }
+        }
+        return violations;
+    }
+
+    static List<String> plainNames(String file, BpmnModelInstance model) {
+        List<String> violations = new ArrayList<>();
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            if (element.getName() != null && (element.getName().contains("${") || element.getName().contains("#{"))) {
+                violations.add(violation(file, element.getId(), "the name " + quoted(element.getName())
+                        + " holds an expression, which the diagram shows raw; name tasks for the inbox in a listener"));
             }
         }
         return violations;
@@ -260,6 +273,12 @@ class ModelConventionsTest {
             }
             if (extensions(task, CamundaTaskListener.class).stream().noneMatch(l -> "complete".equals(l.getCamundaEvent()))) {
                 violations.add(violation(file, task.getId(), "a user task needs a camunda:taskListener on \"complete\""));
+            }
+            // the inbox name carries invoice and customer; the model's name stays plain for the diagram
+            if (extensions(task, CamundaTaskListener.class).stream().noneMatch(l -> "create".equals(l.getCamundaEvent())
+                    && "${nameTask}".equals(l.getCamundaDelegateExpression()))) {
+                violations.add(violation(file, task.getId(), "a user task needs the camunda:taskListener ${nameTask} on "
+                        + "\"create\" (it names the task with invoice and customer)"));
             }
         }
         return violations;

@@ -118,18 +118,29 @@ class ForecasterTest {
     }
 
     @Test
-    void aStepThatNeedsATableRowNoOneHasWrittenYetIsAnErrorNotAGuess() {
+    void aNextStepWhoseFeeNeedsATableRowNotWrittenYetIsPlannedForItsDayWithoutAFee() {
         // due 2026-12-10: reminder 12-17 (deadline 12-24), purring 1 on Mon 12-28 (R 2026), deadline 2027-01-11;
-        // both taken. Purring 2 on 2027-01-12 needs the inkassosats of 2027: no row, so next() throws.
+        // both taken. Purring 2 on 2027-01-12 needs the inkassosats of 2027, which no table has yet: it is planned for
+        // 2027-01-12 and its fee decided when it is prepared that day (an incident then if the row is still missing).
         List<TakenStep> taken = List.of(
                 TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 24),
                         new BigDecimal("0.00"))),
                 TakenStep.sent(1, new SentNotice(NoticeKind.PURRING, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 11),
                         new BigDecimal("38.00"))));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> forecaster.next(Country.NO, CustomerType.CONSUMER,
-                        LocalDate.of(2026, 12, 10), defaultPlan(), false, taken, LocalDate.of(2027, 1, 12)))
-                .isInstanceOf(RuleGapException.class).hasMessageContaining("2027-01-12");
+        ForecastStep next = forecaster.next(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 12, 10), defaultPlan(),
+                false, taken, LocalDate.of(2026, 12, 29)).orElseThrow();
+
+        assertThat(next.planStep()).isEqualTo(2);
+        assertThat(next.date()).isEqualTo(LocalDate.of(2027, 1, 12));
+        assertThat(next.fee()).isNull();
+        assertThat(next.rule()).isEqualTo("no-inkassosats.csv");
+        assertThat(next.reason()).startsWith("Decided when the notice is prepared on 2027-01-12");
+        // the forecast, by contrast, shows the step as not decidable and ends there
+        ForecastStep shown = forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 12, 10),
+                defaultPlan(), false, taken, LocalDate.of(2026, 12, 29)).get(2);
+        assertThat(shown.allowed()).isFalse();
+        assertThat(shown.reason()).contains("2027-01-12");
     }
 
     private static List<PlannedStep> defaultPlan() {
