@@ -259,6 +259,13 @@ class DunningProcessIT extends IntegrationTest {
                 "PURRING 1 2026-03-13 2026-03-27 38.00 DELIVERED",
                 "PURRING 2 2026-04-07 2026-04-21 38.00 DELIVERED");
         assertThat(caseOf().path("openDispute").isMissingNode()).isTrue();
+        // the forecast shows the steps taken as they happened and plans the rest from there
+        JsonNode steps = get("/api/invoices/INV-1/forecast").getBody().path("steps");
+        assertThat(steps.get(1).path("taken").asBoolean()).isTrue();
+        assertThat(steps.get(2).path("date").asText()).isEqualTo("2026-04-07");
+        assertThat(steps.get(3).path("taken").asBoolean()).isFalse();
+        // inkassovarsel after purring 2's deadline 04-21: Wed 04-22
+        assertThat(steps.get(3).path("date").asText()).isEqualTo("2026-04-22");
     }
 
     @Test
@@ -444,6 +451,38 @@ class DunningProcessIT extends IntegrationTest {
         assertThat(get("/api/customers/NO-1").getBody().path("email").asText()).isEqualTo("kari@example.no");
         assertThat(notices()).containsExactly("REMINDER 1 2026-03-05 2026-03-12 0.00 DELIVERED");
         assertThat(instance).isWaitingAt(DunningModel.EVENT_PURRING_DUE);
+    }
+
+    @Test
+    void aSwedishCaseSendsPaminnelserAndAnInkassokravWithSwedishFeesAndInterest() {
+        // A Swedish consumer, 1 000.00 SEK due Thu 2026-02-26. The plan's purring steps are påminnelser there: no
+        // påminnelseavgift, since none was agreed (lag 1981:739); the inkassovarsel step is an inkassokrav, 180 SEK.
+        // Dates as in Norway except that Sweden closes on Easter Monday too: påminnelse 1 Fri 03-13 (deadline 03-27),
+        // påminnelse 2 Mon 03-30 (deadline 04-13), inkassokrav Tue 04-14. Interest on 04-14: referensränta 2.00 + 8 =
+        // 10 % on actual/365, 47 days (02-27 … 04-14): 1000.00 × 0.10 × 47 / 365 = 4700 / 365 = 12.88;
+        // total 1000.00 + 12.88 + 180.00 = 1192.88.
+        customer("SE-1", "CONSUMER", "SE");
+        invoice("SE-INV", "SE-1", DUE, "1000.00", "SEK");
+        post("/api/dunning-runs", null);
+        executeDueJobs();
+        ProcessInstance swedish = runtime.createProcessInstanceQuery().processInstanceBusinessKey("SE-INV").singleResult();
+
+        travelTo(REMINDER_DAY);
+        travelTo(PURRING_1_DAY);
+        complete(tasks.createTaskQuery().processInstanceId(swedish.getId()).singleResult(), Map.of("decision", "SEND"));
+        travelTo(PURRING_2_DAY);
+        travelTo(INKASSOVARSEL_DAY);
+        complete(tasks.createTaskQuery().processInstanceId(swedish.getId()).singleResult(), Map.of("decision", "SEND"));
+
+        JsonNode notices = get("/api/invoices/SE-INV/case").getBody().path("notices");
+        List<String> lines = new ArrayList<>();
+        notices.forEach(n -> lines.add(n.path("kind").asText() + " " + n.path("sendDate").asText() + " "
+                + n.path("fee").decimalValue().setScale(2).toPlainString()));
+        assertThat(lines).containsExactly("REMINDER 2026-03-05 0.00", "PAMINNELSE 2026-03-13 0.00",
+                "PAMINNELSE 2026-03-30 0.00", "INKASSOKRAV 2026-04-14 180.00");
+        assertThat(notices.get(3).path("interest").decimalValue()).isEqualByComparingTo("12.88");
+        assertThat(notices.get(3).path("total").decimalValue()).isEqualByComparingTo("1192.88");
+        assertThat(notices.get(1).path("feeReason").asText()).contains("none was agreed");
     }
 
     @Test
