@@ -41,8 +41,9 @@ public class Disputes {
             throw ProblemException.invalid("reason", "Invoice " + invoiceNumber + " has nothing outstanding; there is "
                     + "nothing to dispute");
         }
-        long id = disputes.insert(invoice.id(), request.reason().strip(), by, clock.instant());
-        events.publishEvent(new DisputeRaised(invoiceNumber, id));
+        String reason = request.reason().strip();
+        long id = disputes.insert(invoice.id(), reason, by, clock.instant());
+        events.publishEvent(new DisputeRaised(invoiceNumber, id, reason));
         return disputes.find(id).orElseThrow();
     }
 

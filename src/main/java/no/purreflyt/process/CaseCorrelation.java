@@ -1,7 +1,6 @@
 package no.purreflyt.process;
 
 import java.util.List;
-import no.purreflyt.ledger.Disputes;
 import no.purreflyt.ledger.DisputeRaised;
 import no.purreflyt.ledger.DunningBlockChanged;
 import no.purreflyt.ledger.DunningCases;
@@ -27,12 +26,10 @@ class CaseCorrelation {
 
     private final RuntimeService runtime;
     private final DunningCases cases;
-    private final Disputes disputes;
 
-    CaseCorrelation(RuntimeService runtime, DunningCases cases, Disputes disputes) {
+    CaseCorrelation(RuntimeService runtime, DunningCases cases) {
         this.runtime = runtime;
         this.cases = cases;
-        this.disputes = disputes;
     }
 
     /** Paid in full ends the case as Paid, credited to zero as Credited (unless the case itself credited it). */
@@ -60,10 +57,9 @@ class CaseCorrelation {
     /** A dispute stops a case that is dunning; one that is paused meets the open dispute when it resumes. */
     @EventListener
     void on(DisputeRaised raised) {
-        String reason = disputes.openDispute(raised.invoiceNumber()).map(d -> d.reason()).orElse("");
         List<MessageCorrelationResult> results = runtime.createMessageCorrelation(DunningModel.MESSAGE_DISPUTE_RAISED)
                 .processInstanceBusinessKey(raised.invoiceNumber())
-                .setVariable(ProcessVariables.DISPUTE_REASON.name(), reason)
+                .setVariable(ProcessVariables.DISPUTE_REASON.name(), raised.reason())
                 .correlateAllWithResult();
         for (MessageCorrelationResult result : results) {
             String instanceId = result.getExecution().getProcessInstanceId();
