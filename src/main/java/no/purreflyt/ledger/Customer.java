@@ -48,6 +48,17 @@ public record Customer(
                 && (dunningBlock.until() == null || !dunningBlock.until().isBefore(day));
     }
 
+    /**
+     * The first day dunning may go on, seen on {@code today}: today when the customer is not blocked, the day after the
+     * block's last day, or empty for a block without an end date (it lasts until someone lifts it).
+     */
+    public java.util.Optional<LocalDate> dunningResumesOn(LocalDate today) {
+        if (!blockedOn(today)) {
+            return java.util.Optional.of(today);
+        }
+        return java.util.Optional.ofNullable(dunningBlock.until()).map(until -> until.plusDays(1));
+    }
+
     /** Whether the customer can be reached with a letter: an e-mail address, or a postal address with postal code and city. */
     public boolean reachable() {
         return email != null || (address != null && address.line1() != null && address.postalCode() != null

@@ -26,11 +26,6 @@ public class NoticeHistory {
         return notices.ofCase(caseId);
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Notice> get(long noticeId) {
-        return notices.find(noticeId);
-    }
-
     /** The notices delivered, as the fee rules and the claim see them. */
     @Transactional(readOnly = true)
     public List<SentNotice> sent(long caseId) {

@@ -92,11 +92,6 @@ public final class ProcessVariables {
             return value -> scope.setVariable(name, value);
         }
 
-        /** Removes the variable from the scope that holds it (form inputs, once converted). */
-        public void removeFrom(VariableScope scope) {
-            scope.removeVariable(name);
-        }
-
         /** Adds the value to variables given when a process instance starts. */
         public VariableMap with(VariableMap variables, T value) {
             return variables.putValue(name, value);

@@ -27,12 +27,6 @@ class RecordBlock implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Customer customer = ledger.customer(ProcessVariables.CUSTOMER_EXTERNAL_ID.required(execution));
         stage.set(execution, ProcessVariables.Stage.BLOCKED);
-        if (!customer.blockedOn(time.today())) {
-            ProcessVariables.BLOCK_ENDS_AT.on(execution).set(time.at(time.today()));
-        } else if (customer.dunningBlock().until() != null) {
-            ProcessVariables.BLOCK_ENDS_AT.on(execution).set(time.at(customer.dunningBlock().until().plusDays(1)));
-        } else {
-            ProcessVariables.BLOCK_ENDS_AT.on(execution).set(null);
-        }
+        ProcessVariables.BLOCK_ENDS_AT.on(execution).set(customer.dunningResumesOn(time.today()).map(time::at).orElse(null));
     }
 }

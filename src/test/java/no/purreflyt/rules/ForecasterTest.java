@@ -71,11 +71,8 @@ class ForecasterTest {
         // due Monday 2026-01-05. Taken: the reminder (sent 01-12, deadline 01-19) and purring 1 (sent 01-20, deadline
         // 02-03, fee 38). The case resumes on Monday 03-02 after a dispute: purring 2 is overdue since 02-04, so it goes
         // out today, 03-02, deadline 03-16, fee 38 (the second fee: the first's 14-day deadline has passed).
-        List<TakenStep> taken = List.of(
-                TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 19),
-                        new BigDecimal("0.00"))),
-                TakenStep.sent(1, new SentNotice(NoticeKind.PURRING, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 3),
-                        new BigDecimal("38.00"))));
+        List<TakenStep> taken = List.of(sent(0, NoticeKind.REMINDER, "2026-01-12", "2026-01-19", "0.00"),
+                sent(1, NoticeKind.PURRING, "2026-01-20", "2026-02-03", "38.00"));
 
         ForecastStep next = forecaster.next(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5), defaultPlan(),
                 false, taken, LocalDate.of(2026, 3, 2)).orElseThrow();
@@ -91,9 +88,7 @@ class ForecasterTest {
     void aStepSkippedBecauseTheLawRefusedItIsNotTriedAgain() {
         // due 2026-01-05; the reminder was sent 01-12 (deadline 01-19), purring 1 was skipped on its day. The next step
         // is purring 2, on 01-20 (after the reminder's deadline, day 14 passed), with the first fee: 38.
-        List<TakenStep> taken = List.of(
-                TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 19),
-                        new BigDecimal("0.00"))),
+        List<TakenStep> taken = List.of(sent(0, NoticeKind.REMINDER, "2026-01-12", "2026-01-19", "0.00"),
                 TakenStep.skipped(1, "refused"));
 
         List<ForecastStep> steps = forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5),
@@ -110,8 +105,7 @@ class ForecasterTest {
     @Test
     void aPlanWhoseStepsAreAllTakenHasNoNextStep() {
         List<PlannedStep> plan = List.of(new PlannedStep(StepKind.REMINDER, 7, 7));
-        List<TakenStep> taken = List.of(TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 1, 12),
-                LocalDate.of(2026, 1, 19), new BigDecimal("0.00"))));
+        List<TakenStep> taken = List.of(sent(0, NoticeKind.REMINDER, "2026-01-12", "2026-01-19", "0.00"));
 
         assertThat(forecaster.next(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 1, 5), plan, false, taken,
                 LocalDate.of(2026, 2, 1))).isEmpty();
@@ -122,11 +116,8 @@ class ForecasterTest {
         // due 2026-12-10: reminder 12-17 (deadline 12-24), purring 1 on Mon 12-28 (R 2026), deadline 2027-01-11;
         // both taken. Purring 2 on 2027-01-12 needs the inkassosats of 2027, which no table has yet: it is planned for
         // 2027-01-12 and its fee decided when it is prepared that day (an incident then if the row is still missing).
-        List<TakenStep> taken = List.of(
-                TakenStep.sent(0, new SentNotice(NoticeKind.REMINDER, LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 24),
-                        new BigDecimal("0.00"))),
-                TakenStep.sent(1, new SentNotice(NoticeKind.PURRING, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 11),
-                        new BigDecimal("38.00"))));
+        List<TakenStep> taken = List.of(sent(0, NoticeKind.REMINDER, "2026-12-17", "2026-12-24", "0.00"),
+                sent(1, NoticeKind.PURRING, "2026-12-28", "2027-01-11", "38.00"));
 
         ForecastStep next = forecaster.next(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 12, 10), defaultPlan(),
                 false, taken, LocalDate.of(2026, 12, 29)).orElseThrow();
@@ -141,6 +132,11 @@ class ForecasterTest {
                 defaultPlan(), false, taken, LocalDate.of(2026, 12, 29)).get(2);
         assertThat(shown.allowed()).isFalse();
         assertThat(shown.reason()).contains("2027-01-12");
+    }
+
+    private static TakenStep sent(int planStep, NoticeKind kind, String sentOn, String deadline, String fee) {
+        return TakenStep.sent(planStep, new SentNotice(kind, LocalDate.parse(sentOn), LocalDate.parse(deadline),
+                new BigDecimal(fee)));
     }
 
     private static List<PlannedStep> defaultPlan() {
