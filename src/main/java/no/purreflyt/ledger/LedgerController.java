@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import no.purreflyt.web.ConcurrentChange;
+import no.purreflyt.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,10 +30,12 @@ class LedgerController {
 
     private final LedgerService ledger;
     private final Disputes disputes;
+    private final InvoiceDocuments documents;
 
-    LedgerController(LedgerService ledger, Disputes disputes) {
+    LedgerController(LedgerService ledger, Disputes disputes, InvoiceDocuments documents) {
         this.ledger = ledger;
         this.disputes = disputes;
+        this.documents = documents;
     }
 
     @PostMapping("/customers")
@@ -68,6 +73,30 @@ class LedgerController {
     @GetMapping("/invoices/{number}")
     Invoice invoice(@PathVariable String number) {
         return ledger.invoice(number);
+    }
+
+    /** Where the invoice document is answered: its metadata, never the bytes (they are at GET …/document). */
+    record DocumentInfo(String invoiceNumber, String filename, int bytes, String uploadedBy, Instant uploadedAt) {
+        static DocumentInfo of(InvoiceDocuments.Document d) {
+            return new DocumentInfo(d.invoiceNumber(), d.filename(), d.content().length, d.uploadedBy(), d.uploadedAt());
+        }
+    }
+
+    @PutMapping(path = "/invoices/{number}/document",
+            consumes = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Upload the original invoice (PDF); it is attached to the e-mails of the invoice's notices")
+    DocumentInfo uploadDocument(@PathVariable String number, @RequestBody byte[] pdf, Principal principal) {
+        return DocumentInfo.of(documents.upload(number, pdf, principal.getName()));
+    }
+
+    @GetMapping("/invoices/{number}/document")
+    ResponseEntity<byte[]> document(@PathVariable String number) {
+        ledger.invoice(number);
+        InvoiceDocuments.Document document = documents.find(number).orElseThrow(() ->
+                ProblemException.notFound("Invoice " + number + " has no uploaded document"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + document.filename() + "\"")
+                .body(document.content());
     }
 
     @PostMapping("/invoices/{number}/payments")

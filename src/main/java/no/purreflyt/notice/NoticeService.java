@@ -44,11 +44,18 @@ public class NoticeService {
     private final ClaimService claims;
     private final FeeRules feeRules;
     private final StepDates stepDates;
-    private final NoticeChannel channel;
+    private final Letters letters;
+    private final NoticeDocuments documents;
+    private final MailDelivery mail;
+    private final Deliveries deliveries;
+    private final DeliverySettings settings;
+    private final CreditorProperties creditor;
     private final Clock clock;
 
     NoticeService(NoticeRepository notices, NoticeHistory history, DunningCases cases, LedgerService ledger, Plans plans,
-            ClaimService claims, FeeRules feeRules, StepDates stepDates, NoticeChannel channel, Clock clock) {
+            ClaimService claims, FeeRules feeRules, StepDates stepDates, Letters letters, NoticeDocuments documents,
+            MailDelivery mail, Deliveries deliveries, DeliverySettings settings, CreditorProperties creditor,
+            Clock clock) {
         this.notices = notices;
         this.history = history;
         this.cases = cases;
@@ -57,7 +64,12 @@ public class NoticeService {
         this.claims = claims;
         this.feeRules = feeRules;
         this.stepDates = stepDates;
-        this.channel = channel;
+        this.letters = letters;
+        this.documents = documents;
+        this.mail = mail;
+        this.deliveries = deliveries;
+        this.settings = settings;
+        this.creditor = creditor;
         this.clock = clock;
     }
 
@@ -107,7 +119,9 @@ public class NoticeService {
             log.info("Case {} step {}: {} skipped on {}: {}", caseId, planStep, kind, today, decision.reason());
             throw new NoticeRefusedException(decision.reason());
         }
-        return notices.find(id).orElseThrow();
+        Notice notice = notices.find(id).orElseThrow();
+        write(notice, invoice, debtor, plan);
+        return notice;
     }
 
     /**
@@ -131,15 +145,19 @@ public class NoticeService {
                     history.sent(notice.caseId()), notice.kind(), notice.sendDate(), notice.deadline(),
                     BigDecimal.ZERO.setScale(2), notice.feeRule(), notice.feeReason());
             notices.waiveFee(noticeId, withoutFee.compensation(), withoutFee.total());
+            write(notices.find(noticeId).orElseThrow(), invoice, debtor, plans.ofCase(notice.caseId()));
         }
         return notices.find(noticeId).orElseThrow();
     }
 
     /**
-     * Delivers a prepared notice through its channel, once: a notice already delivered is answered as it is.
+     * Delivers a prepared notice once: by e-mail where the debtor has an address (and, for an inkassovarsel, where the
+     * delivery setting allows e-mail), else into the print queue of the day. A notice already delivered is answered
+     * as it is; an e-mail the relay already took is not sent again.
      *
-     * @throws NoContactAddressException when the debtor cannot be reached; the notice stays prepared (and the
-     *                                    caller's transaction may commit: the process routes the case to a person)
+     * @throws NoContactAddressException when the debtor cannot be reached, or the relay refused the address; the
+     *                                    notice stays prepared (and the caller's transaction may commit: the process
+     *                                    routes the case to a person)
      */
     @Transactional(noRollbackFor = NoContactAddressException.class)
     public Notice deliver(long noticeId) {
@@ -152,13 +170,73 @@ public class NoticeService {
         }
         Invoice invoice = ledger.invoice(cases.get(notice.caseId()).invoiceNumber());
         Customer debtor = ledger.customer(invoice.customerExternalId());
-        if (!debtor.reachable()) {
-            throw new NoContactAddressException("Customer " + debtor.externalId() + " (" + debtor.name() + ") has no "
-                    + "e-mail address and no full postal address (line 1, postal code, city)");
+        RenderedLetter letter = documents.find(noticeId)
+                .orElseGet(() -> write(notice, invoice, debtor, plans.ofCase(notice.caseId())));
+        String channel = channelFor(notice, debtor);
+        if (channel.equals("EMAIL")) {
+            mail.send(notice, debtor, invoice.number(), letter);
+        } else {
+            deliveries.queue(noticeId, LocalDate.now(clock), clock.instant());
+            log.info("Notice {} ({} no. {}) queued for the print run of {}", noticeId, notice.kind(), notice.sequence(),
+                    LocalDate.now(clock));
         }
-        String by = channel.deliver(notice, debtor);
-        notices.delivered(noticeId, by, clock.instant());
+        notices.delivered(noticeId, channel, clock.instant());
         return notices.find(noticeId).orElseThrow();
+    }
+
+    /** The rendered letter of a notice, as it was (or will be) sent. */
+    @Transactional(readOnly = true)
+    public Optional<Letter> letter(long noticeId) {
+        return documents.find(noticeId).map(l -> new Letter(l.templateVersion(), l.subject(), l.html(), l.text(), l.pdf()));
+    }
+
+    /** A notice's letter for the API. */
+    public record Letter(String templateVersion, String subject, String html, String text, byte[] pdf) {
+    }
+
+    /**
+     * A person's answer to an uncertain e-mail delivery (the server stopped between the hand-off and its record):
+     * handed over, so it is not sent again; or not, so the next attempt sends it.
+     */
+    @Transactional
+    public void settleUncertainDelivery(long noticeId, boolean handedOver, String by) {
+        Deliveries.Delivery delivery = deliveries.find(noticeId)
+                .filter(d -> d.state() == Deliveries.State.SENDING)
+                .orElseThrow(() -> new IllegalStateException("Notice " + noticeId + " has no e-mail whose hand-off is "
+                        + "uncertain"));
+        deliveries.outcome(noticeId, handedOver ? Deliveries.State.SENT : Deliveries.State.FAILED,
+                handedOver ? null : "not handed over, says " + by, clock.instant());
+        log.warn("Notice {}: {} says e-mail {} was {}handed to the relay", noticeId, by, delivery.messageId(),
+                handedOver ? "" : "not ");
+    }
+
+    private String channelFor(Notice notice, Customer debtor) {
+        boolean byPostOnly = notice.kind() == NoticeKind.INKASSOVARSEL && !settings.inkassovarselByEmail();
+        if (debtor.email() != null && !byPostOnly) {
+            return "EMAIL";
+        }
+        Customer.Address address = debtor.address();
+        if (address != null && address.line1() != null && address.postalCode() != null && address.city() != null) {
+            return "POST";
+        }
+        throw new NoContactAddressException("Customer " + debtor.externalId() + " (" + debtor.name() + ") has "
+                + (byPostOnly && debtor.email() != null
+                        ? "no full postal address (line 1, postal code, city), and inkassovarsler go by post (delivery "
+                                + "setting)"
+                        : "no e-mail address and no full postal address (line 1, postal code, city)"));
+    }
+
+    /** Renders the notice's letter with the text in force and keeps it with the notice. */
+    private RenderedLetter write(Notice notice, Invoice invoice, Customer debtor, DunningPlan plan) {
+        List<SentNotice> sentBefore = history.sent(notice.caseId()).stream()
+                .filter(n -> !n.sentOn().isAfter(notice.sendDate())).toList();
+        List<SentNotice> withThis = new ArrayList<>(sentBefore);
+        withThis.add(new SentNotice(notice.kind(), notice.sendDate(), notice.deadline(), notice.fee()));
+        Claim claim = claims.claimOf(invoice, debtor, plan, withThis, notice.sendDate());
+        LetterFacts facts = LetterFacts.of(notice, claim, invoice, debtor, creditor);
+        RenderedLetter letter = letters.write(facts);
+        documents.save(notice.id(), facts.kind(), facts.language(), letter, clock.instant());
+        return letter;
     }
 
     private NoticeRepository.Amounts amounts(Invoice invoice, Customer debtor, DunningPlan plan, List<SentNotice> sent,

@@ -138,6 +138,10 @@ class DunningProcessIT extends IntegrationTest {
                 "PURRING 2 2026-03-30 2026-04-13 38.00 DELIVERED",
                 "INKASSOVARSEL 1 2026-04-14 2026-04-28 0.00 DELIVERED");
         assertThat(caseOf().path("notices").get(3).path("feeRule").asText()).isEqualTo("inkassoforskriften § 1-3");
+        // the free reminder and the purringer by e-mail; the inkassovarsel by post, as the delivery setting has it
+        List<String> channels = new ArrayList<>();
+        caseOf().path("notices").forEach(n -> channels.add(n.path("channel").asText()));
+        assertThat(channels).containsExactly("EMAIL", "EMAIL", "EMAIL", "POST");
         assertThat(instance).isEnded().hasPassedInOrder(DunningModel.TASK_DELIVER_REMINDER,
                 DunningModel.TASK_DELIVER_PURRING, DunningModel.TASK_DELIVER_INKASSOVARSEL, DunningModel.TASK_HAND_OVER,
                 DunningModel.END_HANDED_OVER);
@@ -436,7 +440,7 @@ class DunningProcessIT extends IntegrationTest {
 
     @Test
     void aDebtorWithoutAnyAddressGoesToFixContactDataAndTheNoticeIsSentOnceItIsFixed() {
-        patchCustomer("{\"email\": null}");
+        patchCustomer("{\"email\": null, \"address\": null}");
 
         travelTo(REMINDER_DAY);
 
@@ -451,6 +455,27 @@ class DunningProcessIT extends IntegrationTest {
         assertThat(get("/api/customers/NO-1").getBody().path("email").asText()).isEqualTo("kari@example.no");
         assertThat(notices()).containsExactly("REMINDER 1 2026-03-05 2026-03-12 0.00 DELIVERED");
         assertThat(instance).isWaitingAt(DunningModel.EVENT_PURRING_DUE);
+    }
+
+    @Test
+    void anInkassovarselGoesByPostUnlessEmailIsSwitchedOnWhichShowsTheSection3aCondition() throws Exception {
+        travelTo(REMINDER_DAY);
+        travelTo(PURRING_1_DAY);
+        complete(task(), Map.of("decision", "SEND"));
+        travelTo(PURRING_2_DAY);
+        ResponseEntity<JsonNode> switched = send(ADMIN, HttpMethod.PUT, "/api/settings/delivery",
+                MediaType.APPLICATION_JSON, Map.of("inkassovarselByEmail", true));
+
+        assertThat(switched.getStatusCode().value()).isEqualTo(200);
+        assertThat(switched.getBody().path("warnings").get(0).asText()).contains("§ 3a", "betryggende måte");
+        assertThat(get("/api/settings/delivery").getBody().path("inkassovarselByEmail").asBoolean()).isTrue();
+        travelTo(INKASSOVARSEL_DAY);
+        complete(task(), Map.of("decision", "SEND"));
+
+        assertThat(caseOf().path("notices").get(3).path("channel").asText()).isEqualTo("EMAIL");
+        jakarta.mail.internet.MimeMessage[] mails = no.purreflyt.support.TestMail.received();
+        assertThat(mails).hasSize(4);
+        assertThat(mails[3].getSubject()).isEqualTo("Inkassovarsel – faktura INV-1");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.purreflyt.support.IntegrationTest;
+import no.purreflyt.support.TestMail;
+import org.springframework.http.ResponseEntity;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -25,9 +27,9 @@ import org.springframework.test.context.TestPropertySource;
 class DunningRestIT extends IntegrationTest {
 
     @Test
-    void aCaseRunsFromDueDateToHandoverThroughTheApiAlone() {
+    void aCaseRunsFromDueDateToHandoverThroughTheApiAlone() throws Exception {
         post("/api/customers", Map.of("externalId", "K-1", "name", "Kari Nordmann", "type", "CONSUMER", "country", "NO",
-                "email", "kari@example.no"));
+                "email", "kari@example.no", "address", Map.of("line1", "Storgata 1", "postalCode", "0155", "city", "Oslo")));
         post("/api/invoices", Map.of("number", "F-1001", "customerExternalId", "K-1", "issueDate", "2026-02-12",
                 "dueDate", "2026-02-26", "amount", "1000.00", "currency", "NOK", "kid", "10010"));
         assertThat(post("/api/dunning-runs", null).getBody().path("started").asInt()).isEqualTo(1);
@@ -52,6 +54,25 @@ class DunningRestIT extends IntegrationTest {
         assertThat(notices).containsExactly("REMINDER 2026-03-05 0.00", "PURRING 2026-03-13 38.00",
                 "PURRING 2026-03-30 38.00", "INKASSOVARSEL 2026-04-14 0.00");
         assertThat(dunningCase().path("status").asText()).isEqualTo("CLOSED");
+
+        // the reminder and the purringer went by e-mail, the inkassovarsel by post (the default delivery setting)
+        List<String> subjects = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage mail : TestMail.received()) {
+            subjects.add(mail.getSubject() + " to " + mail.getAllRecipients()[0]);
+        }
+        assertThat(subjects).containsExactly("Betalingspåminnelse – faktura F-1001 to kari@example.no",
+                "Purring – faktura F-1001 to kari@example.no", "Purring nr. 2 – faktura F-1001 to kari@example.no");
+        ResponseEntity<byte[]> printRun = as(ADMIN).getForEntity("/api/letters?date=2026-04-14", byte[].class);
+        assertThat(printRun.getHeaders().getFirst("X-Letters")).isEqualTo("1");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(printRun.getBody())) {
+            // 1000.00 + interest 12.00 % (2026-H1) from 2026-02-27 through 2026-04-14, 2 + 31 + 14 = 47 days:
+            // 1000 x 0.12 x 47/365 = 15.45; the fees 38.00 + 38.00 of the two purringer and none of its own (the law
+            // allows two fees per claim): 1000.00 + 15.45 + 76.00 = 1091.45; deadline 14 days on, 2026-04-28
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace('\u00a0', ' '))
+                    .contains("Inkassovarsel", "Kari Nordmann", "Storgata 1", "0155 Oslo", "KID 10010",
+                            "Å betale 1 091,45 NOK", "Betalingsfrist 28.04.2026")
+                    .doesNotContainIgnoringCase("purring");
+        }
     }
 
     private void moveClockTo(String date) {

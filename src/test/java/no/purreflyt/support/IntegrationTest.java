@@ -60,6 +60,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestMail.PORT);
     }
 
     @BeforeEach
@@ -68,7 +70,9 @@ public abstract class IntegrationTest {
         if (!instances.isEmpty()) {
             runtime.deleteProcessInstances(instances, "test clean-up", true, true);
         }
-        for (String table : List.of("notice", "handover", "dispute", "dunning_case", "payment", "credit_note", "invoice",
+        TestMail.purge();
+        for (String table : List.of("notice_document", "notice_delivery", "notice_template", "app_setting",
+                "invoice_document", "notice", "handover", "dispute", "dunning_case", "payment", "credit_note", "invoice",
                 "customer", "dunning_run")) {
             jdbc.sql("delete from " + table).update();
         }
@@ -138,10 +142,12 @@ public abstract class IntegrationTest {
 
     // ---- test data through the API
 
+    /** A customer with an e-mail address and a postal address (an inkassovarsel goes by post unless set otherwise). */
     protected JsonNode customer(String externalId, String type, String country) {
         ResponseEntity<JsonNode> response = post("/api/customers", Map.of(
                 "externalId", externalId, "name", "Customer " + externalId, "type", type, "country", country,
-                "email", externalId.toLowerCase() + "@example.com"));
+                "email", externalId.toLowerCase() + "@example.com",
+                "address", Map.of("line1", "Storgata 1", "postalCode", "0155", "city", "Oslo")));
         assertCreated(response);
         return response.getBody();
     }

@@ -42,11 +42,27 @@ class ProductionProfileIT extends IntegrationTest {
                 .rootCause().hasMessageContaining("needs PostgreSQL");
     }
 
+    @Test
+    void refusesToStartWithoutTheCreditorWhoseNameTheLettersCarry() {
+        assertThatThrownBy(() -> production("--spring.datasource.url=" + TestDatabase.URL,
+                "--spring.datasource.username=" + TestDatabase.USER, "--spring.datasource.password=" + TestDatabase.PASSWORD,
+                "--purreflyt.creditor.name=", "--purreflyt.creditor.bank-account="))
+                .hasStackTraceContaining("purreflyt.creditor").hasStackTraceContaining("bankAccount")
+                .hasStackTraceContaining("name");
+    }
+
     private static org.springframework.context.ConfigurableApplicationContext production(String... args) {
         String[] common = {"--server.port=0", "--camunda.bpm.process-engine-name=productioncheck",
                 "--camunda.bpm.job-execution.enabled=false", "--purreflyt.case-starter.scheduled=false",
                 "--camunda.bpm.webapp.enabled=false"};
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.Arrays.stream(args))
+        // a creditor unless the test states its own (a repeated command-line key would join both values)
+        String[] creditor = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--purreflyt.creditor."))
+                ? new String[0]
+                : new String[] {"--purreflyt.creditor.name=Nordlys Regnskap AS",
+                        "--purreflyt.creditor.organisation-number=912 345 678",
+                        "--purreflyt.creditor.address=Postboks 1,0101 Oslo", "--purreflyt.creditor.bank-account=1503.12.34567",
+                        "--purreflyt.creditor.phone=+47 22 00 00 00", "--purreflyt.creditor.email=regnskap@nordlys.example"};
+        String[] all = java.util.stream.Stream.of(common, creditor, args).flatMap(java.util.Arrays::stream)
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(PurreflytApplication.class).profiles("production").run(all);
     }
