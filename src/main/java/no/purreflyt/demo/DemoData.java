@@ -81,7 +81,8 @@ class DemoData implements ApplicationRunner {
             return false;
         }
         List<Customer> customers = List.of(
-                customer("DEMO-NO-C1", "Kari Nordmann", CustomerType.CONSUMER, Country.NO, "kari@example.no",
+                // Kari has no e-mail address: her letters go by post, into the print queue (/api/letters?date=)
+                customer("DEMO-NO-C1", "Kari Nordmann", CustomerType.CONSUMER, Country.NO, null,
                         "Storgata 1", "0155", "Oslo"),
                 customer("DEMO-NO-B1", "Fjordbakst AS", CustomerType.BUSINESS, Country.NO, "faktura@fjordbakst.example",
                         "Bryggen 12", "5003", "Bergen"),

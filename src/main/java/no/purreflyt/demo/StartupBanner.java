@@ -34,6 +34,11 @@ class StartupBanner {
                 .append("    Admin    (users and groups)   ").append(base).append("/camunda/app/admin/\n")
                 .append("    API docs (integrators)        ").append(base).append("/swagger-ui.html\n")
                 .append("    Engine REST API               ").append(base).append("/engine-rest\n");
+        if (environment.getProperty("purreflyt.mail-sink.enabled", Boolean.class, false)) {
+            text.append("    Mail sink (e-mails sent)      ").append(base).append("/mail-sink\n");
+        }
+        text.append("    Letters to print today        ").append(base).append("/api/letters?date=")
+                .append(java.time.LocalDate.now(clock)).append("\n");
         if (demo.enabled()) {
             text.append("  Demo logins (user/password): demo/demo (admin), controller/controller, manager/manager, designer/designer\n");
         }

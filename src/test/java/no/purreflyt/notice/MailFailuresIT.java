@@ -5,7 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 
 import jakarta.mail.Address;
@@ -41,6 +41,7 @@ class MailFailuresIT extends IntegrationTest {
     @Autowired TaskService tasks;
     @MockitoSpyBean NoticeRepository notices;
     @MockitoSpyBean JavaMailSender mailSender;
+    @MockitoSpyBean Deliveries deliveries;
 
     ProcessInstance instance;
 
@@ -73,6 +74,35 @@ class MailFailuresIT extends IntegrationTest {
         assertThat(TestMail.received()).hasSize(1);
         assertThat(jdbc.sql("select status from notice").query(String.class).single()).isEqualTo("DELIVERED");
         assertThat(instance).isWaitingAt("Event_PurringDue");
+    }
+
+    @Test
+    void aHandOffWhoseOutcomeWasNotRecordedIsNotSentAgainUntilAPersonSaysWhatHappened() throws Exception {
+        // the relay takes the mail, then the server stops before it records that: the delivery is SENDING for good
+        doThrow(new IllegalStateException("the server stopped")).doCallRealMethod()
+                .when(deliveries).outcome(anyLong(), eq(Deliveries.State.SENT), any(), any());
+
+        travelTo(REMINDER_DAY);
+        timeTravel.setDateTime(REMINDER_DAY, NOON.plusMinutes(6));
+        executeDueJobs();
+
+        Job delivery = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        String messageId = jdbc.sql("select message_id from notice_delivery").query(String.class).single();
+        assertThat(delivery.getRetries()).isEqualTo(1);
+        assertThat(delivery.getExceptionMessage()).contains("outcome was not recorded", messageId, "delivery-outcome");
+        assertThat(TestMail.received()).hasSize(1);
+
+        long noticeId = jdbc.sql("select id from notice").query(Long.class).single();
+        var answer = post("/api/notices/" + noticeId + "/delivery-outcome", Map.of("handedOver", true));
+        assertThat(answer.getStatusCode().value()).isEqualTo(204);
+        timeTravel.setDateTime(REMINDER_DAY, NOON.plusMinutes(12));
+        executeDueJobs();
+
+        assertThat(TestMail.received()).hasSize(1);
+        assertThat(TestMail.received()[0].getMessageID()).isEqualTo(messageId);
+        assertThat(jdbc.sql("select status from notice").query(String.class).single()).isEqualTo("DELIVERED");
+        assertThat(post("/api/notices/" + noticeId + "/delivery-outcome", Map.of("handedOver", false))
+                .getStatusCode().value()).isEqualTo(409);
     }
 
     @Test
