@@ -70,7 +70,8 @@ class MailSink implements DisposableBean {
         return read(index, messages[index]);
     }
 
-    private static Received read(int index, MimeMessage message) {
+    /** A message as the page shows it (the tests read the messages they receive the same way). */
+    static Received read(int index, MimeMessage message) {
         try {
             Parts parts = new Parts();
             parts.walk(message);

@@ -3,13 +3,9 @@ package no.purreflyt.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import no.purreflyt.support.IntegrationTest;
 import no.purreflyt.support.TestMail;
@@ -48,13 +44,15 @@ class NoticeDeliveryIT extends IntegrationTest {
         assertThat(mail.getSubject()).isEqualTo("Betalingspåminnelse – faktura INV-1");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("no-1@example.com");
         assertThat(mail.getFrom()[0].toString()).contains("faktura@fjordfisk.example");
-        Parts parts = Parts.of(mail);
+        MailSink.Received parts = MailSink.read(0, mail);
         // interest from 2026-02-27 through 2026-03-05, 7 days: 1000.00 x 12.00 % x 7 / 365 = 2.30;
         // a free reminder charges no fee: 1000.00 + 2.30 = 1002.30, deadline 7 days on, 2026-03-12
-        assertThat(parts.text).contains("Å betale: 1 002,30 NOK", "Betalingsfrist: 12.03.2026");
-        assertThat(parts.html).contains("<h1>Betalingspåminnelse</h1>");
-        assertThat(parts.attachmentNames).containsExactly("Betalingspåminnelse - faktura INV-1.pdf", "Faktura-INV-1.pdf");
-        assertThat(pdfText(parts.attachments.get(0))).contains("Betalingspåminnelse", "Customer NO-1", "Storgata 1",
+        assertThat(parts.text()).contains("Å betale: 1 002,30 NOK", "Betalingsfrist: 12.03.2026");
+        assertThat(parts.html()).contains("<h1>Betalingspåminnelse</h1>");
+        assertThat(parts.attachments()).extracting(MailSink.Attachment::filename)
+                .containsExactly("Betalingspåminnelse - faktura INV-1.pdf", "Faktura-INV-1.pdf");
+        assertThat(pdfText(parts.attachments().get(0).content())).contains("Betalingspåminnelse", "Customer NO-1",
+                "Storgata 1",
                 "Forsinkelsesrente 12,00 % fra 27.02.2026 til 05.03.2026 (7 dager) 2,30 NOK", "Å betale 1 002,30 NOK");
 
         long noticeId = jdbc.sql("select id from notice").query(Long.class).single();
@@ -65,10 +63,10 @@ class NoticeDeliveryIT extends IntegrationTest {
         assertThat(notice.path("notice").path("status").asText()).isEqualTo("DELIVERED");
         ResponseEntity<String> html = as(CONTROLLER).getForEntity("/api/notices/" + noticeId + "/html", String.class);
         assertThat(html.getHeaders().getContentType().toString()).startsWith("text/html");
-        assertThat(html.getBody()).isEqualToNormalizingNewlines(parts.html);
+        assertThat(html.getBody()).isEqualToNormalizingNewlines(parts.html());
         ResponseEntity<byte[]> pdf = as(CONTROLLER).getForEntity("/api/notices/" + noticeId + "/pdf", byte[].class);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-        assertThat(pdf.getBody()).isEqualTo(parts.attachments.get(0));
+        assertThat(pdf.getBody()).isEqualTo(parts.attachments().get(0).content());
     }
 
     @Test
@@ -142,36 +140,6 @@ class NoticeDeliveryIT extends IntegrationTest {
     static String pdfText(byte[] pdf) throws java.io.IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
-        }
-    }
-
-    /** The text, HTML and attachments of a received message. */
-    static final class Parts {
-        String text;
-        String html;
-        final List<String> attachmentNames = new ArrayList<>();
-        final List<byte[]> attachments = new ArrayList<>();
-
-        static Parts of(MimeMessage message) throws Exception {
-            Parts parts = new Parts();
-            parts.walk(message);
-            return parts;
-        }
-
-        private void walk(Part part) throws Exception {
-            if (part.getContent() instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    walk(child);
-                }
-            } else if (part.getFileName() != null) {
-                attachmentNames.add(part.getFileName());
-                attachments.add(part.getInputStream().readAllBytes());
-            } else if (part.isMimeType("text/html")) {
-                html = (String) part.getContent();
-            } else if (part.isMimeType("text/plain")) {
-                text = (String) part.getContent();
-            }
         }
     }
 }
