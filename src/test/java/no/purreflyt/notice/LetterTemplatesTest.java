@@ -165,6 +165,18 @@ class LetterTemplatesTest {
     }
 
     @Test
+    void aBrokenTextInTheTemplateDirectoryStopsTheStartNamingTheFileAndLine(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("purring_sv.ftlh"), "<#import \"lib.ftlh\" as l>\n<h1>Påminnelse</h1>\n"
+                + "<#if total>\n");
+
+        assertThatThrownBy(() -> new Letters(new NoticeProperties(directory, null, true, false), null, CREDITOR,
+                java.time.Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(directory.resolve("purring_sv.ftlh").toString())
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
     void aLogoIsEmbeddedInThePdfAndReferredToByContentIdInTheMail() throws IOException {
         // the smallest valid PNG: one transparent pixel
         byte[] png = java.util.Base64.getDecoder().decode(

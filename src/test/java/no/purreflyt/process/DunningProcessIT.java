@@ -362,6 +362,9 @@ class DunningProcessIT extends IntegrationTest {
         // 1000.00 + 4.93 interest, no fee
         assertThat(purring.path("total").decimalValue()).isEqualByComparingTo("1004.93");
         assertThat(purring.path("reviewedBy").asText()).isEqualTo(CONTROLLER);
+        // the letter the debtor got says so: written again without the fee line
+        String letter = as(CONTROLLER).getForObject("/api/notices/" + purring.path("id").asLong() + "/html", String.class);
+        assertThat(letter).contains("Gebyret for dette brevet er frafalt.", "1\u00a0004,93 NOK").doesNotContain("Purregebyr");
         travelTo(PURRING_2_DAY);
         assertThat(notices()).last().isEqualTo("PURRING 2 2026-03-30 2026-04-13 38.00 DELIVERED");
     }
