@@ -2,7 +2,6 @@ package no.purreflyt.notice;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -29,6 +28,6 @@ public record CreditorProperties(
         String logo) {
 
     public CreditorProperties {
-        address = address == null ? List.of() : List.copyOf(new ArrayList<>(address));
+        address = address == null ? List.of() : List.copyOf(address);
     }
 }

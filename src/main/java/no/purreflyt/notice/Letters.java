@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import no.purreflyt.ledger.Country;
 import no.purreflyt.ledger.Language;
 import no.purreflyt.web.ProblemException;
@@ -115,7 +116,8 @@ public class Letters {
 
     private TemplateView view(TemplateKind kind, Language language, boolean withSource) {
         TemplateText text = current(kind, language);
-        var last = text.origin() == TemplateText.Origin.API ? saved.latest(kind, language) : java.util.Optional.<TemplateRepository.Saved>empty();
+        Optional<TemplateRepository.Saved> last = text.origin() == TemplateText.Origin.API
+                ? saved.latest(kind, language) : Optional.empty();
         return new TemplateView(kind.code(), language.code(), text.origin().name(), text.apiVersion(), text.version(),
                 withSource ? text.source() : null, last.map(TemplateRepository.Saved::savedBy).orElse(null),
                 last.map(TemplateRepository.Saved::savedAt).orElse(null));

@@ -56,8 +56,8 @@ class NoticeController {
         DeliveryView delivery = deliveries.find(id).map(d -> new DeliveryView(d.channel(), d.state().name(),
                 d.recipient(), d.messageId(), d.attempts(), d.lastError(), d.printDate(), d.printedAt(), d.printedBy()))
                 .orElse(null);
-        return new NoticeView(notice, letter.map(NoticeService.Letter::templateVersion).orElse(null),
-                letter.map(NoticeService.Letter::subject).orElse(null), delivery);
+        return new NoticeView(notice, letter.map(RenderedLetter::templateVersion).orElse(null),
+                letter.map(RenderedLetter::subject).orElse(null), delivery);
     }
 
     @GetMapping("/notices/{id}/html")
@@ -68,7 +68,7 @@ class NoticeController {
 
     @GetMapping("/notices/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
-        NoticeService.Letter letter = letter(id);
+        RenderedLetter letter = letter(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + MailDelivery.fileName(letter.subject()) + "\"")
                 .body(letter.pdf());
@@ -100,7 +100,7 @@ class NoticeController {
                 .body(run.pdf());
     }
 
-    private NoticeService.Letter letter(long id) {
+    private RenderedLetter letter(long id) {
         notices.find(id).orElseThrow(() -> ProblemException.notFound("No notice " + id));
         return service.letter(id).orElseThrow(() -> ProblemException.notFound("Notice " + id + " has no letter: it "
                 + "was refused by the law on its day, or prepared before letters were kept"));

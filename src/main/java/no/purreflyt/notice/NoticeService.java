@@ -186,12 +186,8 @@ public class NoticeService {
 
     /** The rendered letter of a notice, as it was (or will be) sent. */
     @Transactional(readOnly = true)
-    public Optional<Letter> letter(long noticeId) {
-        return documents.find(noticeId).map(l -> new Letter(l.templateVersion(), l.subject(), l.html(), l.text(), l.pdf()));
-    }
-
-    /** A notice's letter for the API. */
-    public record Letter(String templateVersion, String subject, String html, String text, byte[] pdf) {
+    Optional<RenderedLetter> letter(long noticeId) {
+        return documents.find(noticeId);
     }
 
     /**

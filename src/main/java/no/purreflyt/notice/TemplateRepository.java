@@ -3,7 +3,6 @@ package no.purreflyt.notice;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import no.purreflyt.ledger.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +30,6 @@ class TemplateRepository {
                 .query((rs, row) -> new Saved(kind, language, rs.getInt("version"), rs.getString("source"),
                         rs.getString("saved_by"), rs.getObject("saved_at", OffsetDateTime.class).toInstant()))
                 .optional();
-    }
-
-    List<Integer> versions(TemplateKind kind, Language language) {
-        return jdbc.sql("select version from notice_template where template_kind = :k and language = :l order by version")
-                .param("k", kind.name()).param("l", language.code()).query(Integer.class).list();
     }
 
     /** Saves the next version; a concurrent save of the same template fails on the unique version. */
