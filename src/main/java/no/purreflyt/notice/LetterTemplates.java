@@ -1,11 +1,13 @@
 package no.purreflyt.notice;
 
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -75,6 +77,10 @@ final class LetterTemplates {
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setLocale(Locale.ROOT);
         freemarker.setNumberFormat("computer");
+        // texts come from credit controllers through the API: no ?new (which could instantiate Execute and run
+        // programs), no ?api, and only our own maps, lists and strings in the model
+        freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        freemarker.setAPIBuiltinEnabled(false);
     }
 
     /** The text in force without the API's versions: the directory's file, else the built-in one. */
@@ -189,6 +195,10 @@ final class LetterTemplates {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // a letter is self-contained: the logo comes as a data URI; nothing is fetched from the network or the
+            // disk while rendering (an edited text must not make the server read internal addresses or files)
+            builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+                    ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             builder.withW3cDocument(new W3CDom().fromJsoup(document), "/");
             builder.toStream(out);
             builder.run();

@@ -152,6 +152,37 @@ class LetterTemplatesTest {
     }
 
     @Test
+    void aTextCannotRunProgramsOnTheServer() {
+        TemplateText hostile = new TemplateText(TemplateKind.REMINDER, Language.EN, TemplateText.Origin.API, 1,
+                "<#import \"lib.ftlh\" as l>\n<h1>Reminder</h1>\n"
+                        + "<#assign run = \"freemarker.template.utility.Execute\"?new()>${run(\"id\")}\n");
+        LetterFacts facts = SampleLetters.facts(TemplateKind.REMINDER, Language.EN, Country.NO, CREDITOR);
+
+        assertThatThrownBy(() -> templates.render(hostile, facts, null))
+                .isInstanceOfSatisfying(TemplateProblemException.class, problem -> {
+                    assertThat(problem.line()).isEqualTo(3);
+                    assertThat(problem.getMessage()).contains("Execute");
+                });
+    }
+
+    @Test
+    void aLetterFetchesNothingFromTheNetworkOrTheDiskWhileItIsSetAsPdf(@TempDir Path directory) throws IOException {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
+            server.setSoTimeout(1);
+            String source = LetterTemplates.builtIn("reminder_en.ftlh").replace("<h1>Payment reminder</h1>",
+                    "<h1>Payment reminder</h1><img src=\"http://127.0.0.1:" + server.getLocalPort() + "/internal\"/>");
+            TemplateText text = new TemplateText(TemplateKind.REMINDER, Language.EN, TemplateText.Origin.API, 1, source);
+
+            RenderedLetter letter = templates.render(text,
+                    SampleLetters.facts(TemplateKind.REMINDER, Language.EN, Country.NO, CREDITOR), null);
+
+            assertThat(letter.pdf()).isNotEmpty();
+            // the renderer never connected: nothing waits to be accepted
+            assertThatThrownBy(server::accept).isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
     void aTextInTheDirectoryReplacesTheBuiltInOne(@TempDir Path directory) throws IOException {
         Files.writeString(directory.resolve("reminder_en.ftlh"), LetterTemplates.builtIn("reminder_en.ftlh")
                 .replace("Perhaps it has been overlooked?", "Did it slip your mind?"));
