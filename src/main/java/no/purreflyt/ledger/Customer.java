@@ -61,8 +61,12 @@ public record Customer(
 
     /** Whether the customer can be reached with a letter: an e-mail address, or a postal address with postal code and city. */
     public boolean reachable() {
-        return email != null || (address != null && address.line1() != null && address.postalCode() != null
-                && address.city() != null);
+        return email != null || hasPostalAddress();
+    }
+
+    /** Whether a letter by post can be addressed: line 1, postal code and city. */
+    public boolean hasPostalAddress() {
+        return address != null && address.line1() != null && address.postalCode() != null && address.city() != null;
     }
 
     /** Fills what the caller may leave out: the language follows the country, no block. */

@@ -92,7 +92,7 @@ public class Letters {
         TemplateKind kind = TemplateKind.parse(kindText);
         Language language = Language.of(languageText);
         TemplateText candidate = new TemplateText(kind, language, TemplateText.Origin.API, 0, source);
-        try_(candidate);
+        tryOnSamples(candidate);
         try {
             int version = saved.save(kind, language, source, by, clock.instant());
             log.info("Template {} saved as version {} by {}", candidate.fileName(), version, by);
@@ -124,7 +124,7 @@ public class Letters {
     }
 
     /** Renders the text for a Norwegian and a Swedish sample debtor and checks what the letters state. */
-    private void try_(TemplateText text) {
+    private void tryOnSamples(TemplateText text) {
         for (Country country : Country.values()) {
             LetterFacts sample = SampleLetters.facts(text.kind(), text.language(), country, creditor);
             RenderedLetter letter = templates.render(text, sample, logo);
@@ -145,7 +145,7 @@ public class Letters {
                 TemplateText text = templates.fileText(kind, language);
                 if (text.origin() == TemplateText.Origin.DIRECTORY) {
                     try {
-                        try_(text);
+                        tryOnSamples(text);
                     } catch (TemplateProblemException problem) {
                         throw new IllegalStateException("The template " + directory.resolve(text.fileName())
                                 + " cannot be used: " + problem.sentence(), problem);

@@ -211,8 +211,7 @@ public class NoticeService {
         if (debtor.email() != null && !byPostOnly) {
             return "EMAIL";
         }
-        Customer.Address address = debtor.address();
-        if (address != null && address.line1() != null && address.postalCode() != null && address.city() != null) {
+        if (debtor.hasPostalAddress()) {
             return "POST";
         }
         throw new NoContactAddressException("Customer " + debtor.externalId() + " (" + debtor.name() + ") has "
@@ -224,22 +223,23 @@ public class NoticeService {
 
     /** Renders the notice's letter with the text in force and keeps it with the notice. */
     private RenderedLetter write(Notice notice, Invoice invoice, Customer debtor, DunningPlan plan) {
-        List<SentNotice> sentBefore = history.sent(notice.caseId()).stream()
-                .filter(n -> !n.sentOn().isAfter(notice.sendDate())).toList();
-        List<SentNotice> withThis = new ArrayList<>(sentBefore);
-        withThis.add(new SentNotice(notice.kind(), notice.sendDate(), notice.deadline(), notice.fee()));
-        Claim claim = claims.claimOf(invoice, debtor, plan, withThis, notice.sendDate());
+        Claim claim = claimWith(invoice, debtor, plan, history.sent(notice.caseId()), notice.asSent());
         LetterFacts facts = LetterFacts.of(notice, claim, invoice, debtor, creditor);
         RenderedLetter letter = letters.write(facts);
         documents.save(notice.id(), facts.kind(), facts.language(), letter, clock.instant());
         return letter;
     }
 
+    /** The claim on a notice's sending day, with its own fee beside those of the notices sent before it. */
+    private Claim claimWith(Invoice invoice, Customer debtor, DunningPlan plan, List<SentNotice> sent, SentNotice self) {
+        List<SentNotice> withThis = new ArrayList<>(sent);
+        withThis.add(self);
+        return claims.claimOf(invoice, debtor, plan, withThis, self.sentOn());
+    }
+
     private NoticeRepository.Amounts amounts(Invoice invoice, Customer debtor, DunningPlan plan, List<SentNotice> sent,
             NoticeKind kind, LocalDate day, LocalDate deadline, BigDecimal fee, String rule, String reason) {
-        List<SentNotice> withThis = new ArrayList<>(sent);
-        withThis.add(new SentNotice(kind, day, deadline, fee));
-        Claim claim = claims.claimOf(invoice, debtor, plan, withThis, day);
+        Claim claim = claimWith(invoice, debtor, plan, sent, new SentNotice(kind, day, deadline, fee));
         BigDecimal earlierFees = sent.stream().filter(n -> !n.sentOn().isAfter(day)).map(SentNotice::fee)
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         return new NoticeRepository.Amounts(day, deadline, claim.currency(), claim.principal(),

@@ -31,8 +31,7 @@ class NoticeDeliveryIT extends IntegrationTest {
     void aReminderIsEmailedWithItsPdfLetterAndTheUploadedInvoiceAndKeepsWhatItSent() throws Exception {
         customer("NO-1", "CONSUMER", "NO");
         invoice("INV-1", "NO-1", DUE, "1000.00", "NOK");
-        ResponseEntity<JsonNode> uploaded = send(ADMIN, HttpMethod.PUT, "/api/invoices/INV-1/document",
-                MediaType.APPLICATION_PDF, null, onePagePdf());
+        ResponseEntity<JsonNode> uploaded = upload("/api/invoices/INV-1/document", onePagePdf());
         assertThat(uploaded.getStatusCode().value()).as("%s", uploaded.getBody()).isEqualTo(200);
         post("/api/dunning-runs", null);
 
@@ -109,10 +108,8 @@ class NoticeDeliveryIT extends IntegrationTest {
         customer("NO-1", "CONSUMER", "NO");
         invoice("INV-1", "NO-1", DUE, "1000.00", "NOK");
 
-        ResponseEntity<JsonNode> notPdf = send(ADMIN, HttpMethod.PUT, "/api/invoices/INV-1/document",
-                MediaType.APPLICATION_PDF, null, "hello".getBytes());
-        ResponseEntity<JsonNode> unknown = send(ADMIN, HttpMethod.PUT, "/api/invoices/NOPE/document",
-                MediaType.APPLICATION_PDF, null, onePagePdf());
+        ResponseEntity<JsonNode> notPdf = upload("/api/invoices/INV-1/document", "hello".getBytes());
+        ResponseEntity<JsonNode> unknown = upload("/api/invoices/NOPE/document", onePagePdf());
 
         assertThat(notPdf.getStatusCode().value()).isEqualTo(422);
         assertThat(notPdf.getBody().path("detail").asText()).contains("must be a PDF");
@@ -120,11 +117,11 @@ class NoticeDeliveryIT extends IntegrationTest {
         assertThat(get("/api/invoices/INV-1/document").getStatusCode().value()).isEqualTo(404);
     }
 
-    private ResponseEntity<JsonNode> send(String user, HttpMethod method, String path, MediaType type, Object ignored,
-            byte[] body) {
+    private ResponseEntity<JsonNode> upload(String path, byte[] pdf) {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(type);
-        return as(user).exchange(path, method, new org.springframework.http.HttpEntity<>(body, headers), JsonNode.class);
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        return as(ADMIN).exchange(path, HttpMethod.PUT, new org.springframework.http.HttpEntity<>(pdf, headers),
+                JsonNode.class);
     }
 
     static byte[] onePagePdf() {
