@@ -60,16 +60,24 @@ record LetterFacts(
     record Fee(NoticeKind kind, Integer sequence, LocalDate charged, BigDecimal amount, boolean thisLetter) {
     }
 
-    /** The facts of a notice on its sending day: the claim it states, with each fee of the case on its own line. */
-    static LetterFacts of(Notice notice, Claim claim, Invoice invoice, Customer debtor, CreditorProperties creditor) {
+    /**
+     * The facts of a notice on its sending day: the claim it states, with each fee of the case on its own line (the
+     * earlier notices' in the order they were sent, numbered within their kind, then this notice's own, if any).
+     *
+     * @param sentBefore the case's notices sent before this one
+     */
+    static LetterFacts of(Notice notice, Claim claim, List<SentNotice> sentBefore, Invoice invoice, Customer debtor,
+            CreditorProperties creditor) {
         List<Fee> fees = new ArrayList<>();
         Map<NoticeKind, Integer> counts = new EnumMap<>(NoticeKind.class);
-        for (int i = 0; i < claim.fees().size(); i++) {
-            SentNotice sent = claim.fees().get(i);
+        for (SentNotice sent : sentBefore) {
             int sequence = counts.merge(sent.kind(), 1, Integer::sum);
-            if (sent.charged()) {
-                fees.add(new Fee(sent.kind(), sequence, sent.sentOn(), sent.fee(), i == claim.fees().size() - 1));
+            if (sent.charged() && !sent.sentOn().isAfter(notice.sendDate())) {
+                fees.add(new Fee(sent.kind(), sequence, sent.sentOn(), sent.fee(), false));
             }
+        }
+        if (notice.fee().signum() > 0) {
+            fees.add(new Fee(notice.kind(), notice.sequence(), notice.sendDate(), notice.fee(), true));
         }
         List<String> address = new ArrayList<>();
         Customer.Address a = debtor.address();

@@ -223,8 +223,9 @@ public class NoticeService {
 
     /** Renders the notice's letter with the text in force and keeps it with the notice. */
     private RenderedLetter write(Notice notice, Invoice invoice, Customer debtor, DunningPlan plan) {
-        Claim claim = claimWith(invoice, debtor, plan, history.sent(notice.caseId()), notice.asSent());
-        LetterFacts facts = LetterFacts.of(notice, claim, invoice, debtor, creditor);
+        List<SentNotice> sent = history.sent(notice.caseId());
+        Claim claim = claimWith(invoice, debtor, plan, sent, notice.asSent());
+        LetterFacts facts = LetterFacts.of(notice, claim, sent, invoice, debtor, creditor);
         RenderedLetter letter = letters.write(facts);
         documents.save(notice.id(), facts.kind(), facts.language(), letter, clock.instant());
         return letter;

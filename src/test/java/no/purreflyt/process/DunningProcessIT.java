@@ -138,6 +138,12 @@ class DunningProcessIT extends IntegrationTest {
                 "PURRING 2 2026-03-30 2026-04-13 38.00 DELIVERED",
                 "INKASSOVARSEL 1 2026-04-14 2026-04-28 0.00 DELIVERED");
         assertThat(caseOf().path("notices").get(3).path("feeRule").asText()).isEqualTo("inkassoforskriften § 1-3");
+        // the inkassovarsel charges no fee of its own (two per claim): its letter names both purring fees by their
+        // letters' dates, and no line as its own fee
+        String inkassovarsel = as(CONTROLLER).getForObject("/api/notices/"
+                + caseOf().path("notices").get(3).path("id").asLong() + "/html", String.class);
+        assertThat(inkassovarsel).contains("Gebyr, brev av 13.03.2026", "Gebyr, brev av 30.03.2026")
+                .doesNotContain("Gebyr for inkassovarsel");
         // the free reminder and the purringer by e-mail; the inkassovarsel by post, as the delivery setting has it
         List<String> channels = new ArrayList<>();
         caseOf().path("notices").forEach(n -> channels.add(n.path("channel").asText()));
