@@ -10,6 +10,21 @@ import java.time.LocalDate;
  */
 public record FeeDecision(boolean allowed, BigDecimal fee, String rule, String reason, LocalDate date) {
 
+    /** The rule a plan's "no fee on this step" answers with. */
+    public static final String PLAN_RULE = "the dunning plan";
+
+    /**
+     * This decision as a plan that may not charge this step's fee takes it: the notice goes out as the law allows, without
+     * the fee the law would let it carry. Unchanged when the plan charges the fee, or when there is none to leave out.
+     */
+    public FeeDecision asPlanned(boolean chargeFee) {
+        if (chargeFee || !allowed || fee.signum() == 0) {
+            return this;
+        }
+        return withoutFee(PLAN_RULE, "The plan charges no fee for this notice; the law would allow " + fee.toPlainString()
+                + " (" + rule + ")", date);
+    }
+
     static FeeDecision refused(String rule, String reason, LocalDate date) {
         return new FeeDecision(false, BigDecimal.ZERO.setScale(2), rule, reason, date);
     }

@@ -96,7 +96,7 @@ public final class Forecaster {
             FeeDecision decision;
             try {
                 decision = fees.decide(new FeeRequest(country, debtorType, notice, dueDate, day, deadline, sent,
-                        feeAgreed));
+                        feeAgreed)).asPlanned(planned.chargeFee());
             } catch (RuleGapException gap) {
                 // the steps after this one depend on its fee: the forecast ends here, saying which row is missing;
                 // as the next step it is planned for its day and decided then
