@@ -6,6 +6,7 @@ import no.purreflyt.rules.DatedTable;
 import no.purreflyt.rules.FeeRules;
 import no.purreflyt.rules.Forecaster;
 import no.purreflyt.rules.InterestCalculator;
+import no.purreflyt.rules.PlanRules;
 import no.purreflyt.rules.Regimes;
 import no.purreflyt.rules.RuleTables;
 import no.purreflyt.rules.StepDates;
@@ -72,5 +73,10 @@ class RulesConfiguration {
     @Bean
     Forecaster forecaster(FeeRules fees, StepDates dates) {
         return new Forecaster(fees, dates);
+    }
+
+    @Bean
+    PlanRules planRules(Regimes regimes) {
+        return new PlanRules(regimes);
     }
 }

@@ -25,7 +25,7 @@ public class Handovers {
     private static final Logger log = LoggerFactory.getLogger(Handovers.class);
 
     /** A recorded handover. */
-    public record Handover(long caseId, String status, BigDecimal principal, String currency) {
+    public record Handover(long caseId, String status, BigDecimal principal, String currency, String agency) {
     }
 
     private final JdbcClient jdbc;
@@ -40,31 +40,34 @@ public class Handovers {
         this.clock = clock;
     }
 
+    /** Records the case's handover to the agency its plan names (null for a case whose plan named none). */
     @Transactional
-    public Handover handOver(long caseId) {
+    public Handover handOver(long caseId, String agency) {
         Optional<Handover> existing = find(caseId);
         if (existing.isPresent()) {
             return existing.get();
         }
         Invoice invoice = ledger.invoice(cases.get(caseId).invoiceNumber());
         jdbc.sql("""
-                insert into handover (case_id, status, principal, currency, handed_over_at)
-                values (:caseId, 'READY', :principal, :currency, :now)""")
+                insert into handover (case_id, status, principal, currency, agency, handed_over_at)
+                values (:caseId, 'READY', :principal, :currency, :agency, :now)""")
                 .param("caseId", caseId)
+                .param("agency", agency)
                 .param("principal", invoice.outstanding())
                 .param("currency", invoice.currency())
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update();
-        log.info("Case {} (invoice {}) handed over: {} {} ready for the collection agency", caseId, invoice.number(),
-                invoice.outstanding(), invoice.currency());
+        log.info("Case {} (invoice {}) handed over: {} {} ready for the collection agency {}", caseId,
+                invoice.number(), invoice.outstanding(), invoice.currency(), agency);
         return find(caseId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public Optional<Handover> find(long caseId) {
-        return jdbc.sql("select case_id, status, principal, currency from handover where case_id = :c").param("c", caseId)
+        return jdbc.sql("select case_id, status, principal, currency, agency from handover where case_id = :c")
+                .param("c", caseId)
                 .query((rs, i) -> new Handover(rs.getLong("case_id"), rs.getString("status"), rs.getBigDecimal("principal"),
-                        rs.getString("currency")))
+                        rs.getString("currency"), rs.getString("agency")))
                 .optional();
     }
 }

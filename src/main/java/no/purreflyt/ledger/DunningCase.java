@@ -2,7 +2,10 @@ package no.purreflyt.ledger;
 
 import java.time.Instant;
 
-/** One dunning case: the life of one overdue invoice in the dunning process. */
+/**
+ * One dunning case: the life of one overdue invoice in the dunning process, the plan version it follows and why, and
+ * what it wrote off when the principal alone settled it.
+ */
 public record DunningCase(
         long id,
         String invoiceNumber,
@@ -12,5 +15,9 @@ public record DunningCase(
         String processInstanceId,
         String closingNote,
         Instant openedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String planKey,
+        Integer planVersion,
+        String planSelectedBy,
+        java.math.BigDecimal writtenOff) {
 }

@@ -56,17 +56,35 @@ class DunningCaseRepository {
                 .query(Long.class).optional();
     }
 
-    long insertOpen(long invoiceId, String stage, String planSnapshot, Instant now) {
+    long insertOpen(long invoiceId, String stage, DunningCases.PlanReference plan, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into dunning_case (invoice_id, open_invoice_id, status, stage, plan_json, opened_at)
-                values (:invoiceId, :invoiceId, 'OPEN', :stage, :plan, :now)""")
+                insert into dunning_case (invoice_id, open_invoice_id, status, stage, plan_json, plan_key, plan_version,
+                    plan_selected_by, opened_at)
+                values (:invoiceId, :invoiceId, 'OPEN', :stage, :plan, :key, :version, :selectedBy, :now)""")
                 .param("invoiceId", invoiceId)
                 .param("stage", stage)
-                .param("plan", planSnapshot)
+                .param("plan", plan.snapshot())
+                .param("key", plan.key())
+                .param("version", plan.version())
+                .param("selectedBy", plan.selectedBy())
                 .param("now", utc(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    int movePlan(long caseId, DunningCases.PlanReference plan) {
+        return jdbc.sql("""
+                update dunning_case set plan_json = :plan, plan_key = :key, plan_version = :version,
+                    plan_selected_by = :selectedBy
+                where id = :id and status = 'OPEN'""")
+                .param("plan", plan.snapshot()).param("key", plan.key()).param("version", plan.version())
+                .param("selectedBy", plan.selectedBy()).param("id", caseId).update();
+    }
+
+    void recordWriteOff(long caseId, java.math.BigDecimal amount) {
+        jdbc.sql("update dunning_case set written_off = :amount where id = :id").param("amount", amount)
+                .param("id", caseId).update();
     }
 
     void attachProcessInstance(long caseId, String processInstanceId) {
@@ -101,6 +119,17 @@ class DunningCaseRepository {
         return jdbc.sql(SELECT + " where d.id = :id").param("id", caseId).query(DunningCaseRepository::map).optional();
     }
 
+    /** The open cases following a plan (any version), oldest first. */
+    java.util.List<DunningCase> openOnPlan(String planKey) {
+        return jdbc.sql(SELECT + " where d.status = 'OPEN' and d.plan_key = :key order by d.id")
+                .param("key", planKey).query(DunningCaseRepository::map).list();
+    }
+
+    /** Every open case, oldest first. */
+    java.util.List<DunningCase> allOpen() {
+        return jdbc.sql(SELECT + " where d.status = 'OPEN' order by d.id").query(DunningCaseRepository::map).list();
+    }
+
     /** The invoice's open case, or else its most recent one. */
     Optional<DunningCase> latestOf(String invoiceNumber) {
         return jdbc.sql(SELECT + " where i.number = :n order by d.opened_at desc, d.id desc")
@@ -122,7 +151,11 @@ class DunningCaseRepository {
                 rs.getString("process_instance_id"),
                 rs.getString("closing_note"),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
-                closedAt == null ? null : closedAt.toInstant());
+                closedAt == null ? null : closedAt.toInstant(),
+                rs.getString("plan_key"),
+                (Integer) rs.getObject("plan_version", Integer.class),
+                rs.getString("plan_selected_by"),
+                rs.getBigDecimal("written_off"));
     }
 
     private static OffsetDateTime utc(Instant now) {

@@ -30,14 +30,43 @@ public class DunningCases {
     }
 
     /**
-     * Opens a case for the invoice if it is still eligible, within the caller's transaction. Empty when it
-     * no longer is; a {@link org.springframework.dao.DuplicateKeyException} when another case is open.
+     * Locks the invoice for the caller's transaction and answers its id if it is still eligible by these criteria;
+     * empty when it no longer is. A payment waits for the lock, so it either came before or finds the case.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Long> openIfEligible(String invoiceNumber, DunningCriteria criteria, String stage,
-            String planSnapshot) {
-        return cases.lockIfEligible(invoiceNumber, criteria)
-                .map(invoiceId -> cases.insertOpen(invoiceId, stage, planSnapshot, clock.instant()));
+    public Optional<Long> lockIfEligible(String invoiceNumber, DunningCriteria criteria) {
+        return cases.lockIfEligible(invoiceNumber, criteria);
+    }
+
+    /**
+     * The plan a case follows: its key and version, why it was chosen, and the snapshot (JSON written by the plan
+     * package) the case keeps.
+     */
+    public record PlanReference(String key, int version, String selectedBy, String snapshot) {
+    }
+
+    /**
+     * Opens a case for an invoice locked by {@link #lockIfEligible}, within the caller's transaction; a
+     * {@link org.springframework.dao.DuplicateKeyException} when another case is open.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long open(long invoiceId, String stage, PlanReference plan) {
+        return cases.insertOpen(invoiceId, stage, plan, clock.instant());
+    }
+
+    /** Moves an open case to another plan version (the caller has checked that its history fits the new plan). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void movePlan(long caseId, PlanReference plan) {
+        if (cases.movePlan(caseId, plan) == 0) {
+            throw new IllegalStateException("Dunning case " + caseId + " is not open; it cannot move to " + plan.key()
+                    + " v" + plan.version());
+        }
+    }
+
+    /** Records what a case gave up when the principal alone settled it (fees, interest, compensation). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordWriteOff(long caseId, java.math.BigDecimal amount) {
+        cases.recordWriteOff(caseId, amount);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -71,6 +100,18 @@ public class DunningCases {
     @Transactional(readOnly = true)
     public String planSnapshot(long caseId) {
         return cases.planSnapshot(caseId).orElse(null);
+    }
+
+    /** The open cases that follow a plan, any version. */
+    @Transactional(readOnly = true)
+    public List<DunningCase> openOnPlan(String planKey) {
+        return cases.openOnPlan(planKey);
+    }
+
+    /** Every open case. */
+    @Transactional(readOnly = true)
+    public List<DunningCase> allOpen() {
+        return cases.allOpen();
     }
 
     @Transactional(readOnly = true)

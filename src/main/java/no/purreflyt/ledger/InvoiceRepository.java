@@ -31,6 +31,16 @@ class InvoiceRepository {
     }
 
     /** Reads and locks the invoice row: payments and credit notes on one invoice are applied one at a time. */
+    void setExcluded(long id, boolean excluded) {
+        jdbc.sql("update invoice set excluded = :e where id = :id").param("e", excluded).param("id", id).update();
+    }
+
+    /** The stage of the invoice's open dunning case, if it has one. */
+    Optional<String> openCaseStage(long id) {
+        return jdbc.sql("select stage from dunning_case where invoice_id = :id and status = 'OPEN'").param("id", id)
+                .query(String.class).optional();
+    }
+
     Optional<Row> lock(String number) {
         return jdbc.sql("select id, number, currency, outstanding from invoice where number = :n for update")
                 .param("n", number)

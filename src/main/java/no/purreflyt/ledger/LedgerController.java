@@ -75,6 +75,16 @@ class LedgerController {
         return ledger.invoice(number);
     }
 
+    /** What of an invoice may change after it is recorded: whether it is dunned at all. */
+    record InvoicePatch(@jakarta.validation.constraints.NotNull Boolean excluded) {
+    }
+
+    @PatchMapping(path = "/invoices/{number}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Exclude an invoice from dunning, or include it again: {\"excluded\": true}")
+    Invoice patchInvoice(@PathVariable String number, @Valid @RequestBody InvoicePatch patch) {
+        return ledger.setExcluded(number, patch.excluded());
+    }
+
     /** Where the invoice document is answered: its metadata, never the bytes (they are at GET …/document). */
     record DocumentInfo(String invoiceNumber, String filename, int bytes, String uploadedBy, Instant uploadedAt) {
         static DocumentInfo of(InvoiceDocuments.Document d) {

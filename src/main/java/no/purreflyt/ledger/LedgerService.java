@@ -184,6 +184,27 @@ public class LedgerService {
         return rows.stream().map(r -> r.request().number()).toList();
     }
 
+    /**
+     * Excludes an invoice from dunning (no case is started for it), or lets it be dunned again. An invoice with an open
+     * case is not excluded behind the case's back: a credit controller stops the case (at review, or by a dispute or a
+     * customer block) first.
+     */
+    @Transactional
+    public Invoice setExcluded(String number, boolean excluded) {
+        InvoiceRepository.Row invoice = invoices.lock(number).orElseThrow(() -> unknownInvoice(number));
+        if (excluded) {
+            Optional<String> stage = invoices.openCaseStage(invoice.id());
+            if (stage.isPresent()) {
+                throw ProblemException.conflict("excluded", "Invoice " + number + " has an open dunning case (stage "
+                        + stage.get() + "); exclusion keeps new cases from starting. Stop the running case first: at its "
+                        + "next review, by recording a dispute, or by blocking the customer");
+            }
+        }
+        invoices.setExcluded(invoice.id(), excluded);
+        log.info("Invoice {} {} dunning", number, excluded ? "excluded from" : "included in");
+        return invoice(number);
+    }
+
     @Transactional(readOnly = true)
     public Invoice invoice(String number) {
         return invoices.find(number).orElseThrow(() -> unknownInvoice(number));

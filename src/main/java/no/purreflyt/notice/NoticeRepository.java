@@ -74,6 +74,21 @@ class NoticeRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /**
+     * Gives a case's notices new positions in its plan (a move to another version). In two passes, through positions no
+     * notice has (minus its id), so that no two notices of the case hold one position in between.
+     */
+    void moveSteps(long caseId, java.util.Map<Long, Integer> steps) {
+        for (Long id : steps.keySet()) {
+            jdbc.sql("update notice set plan_step = :s where id = :id and case_id = :c").param("s", -id.intValue() - 1)
+                    .param("id", id).param("c", caseId).update();
+        }
+        for (java.util.Map.Entry<Long, Integer> step : steps.entrySet()) {
+            jdbc.sql("update notice set plan_step = :s where id = :id and case_id = :c").param("s", step.getValue())
+                    .param("id", step.getKey()).param("c", caseId).update();
+        }
+    }
+
     /** Prepares a notice again (on a later day, after a postponement or a pause): new figures, no review yet. */
     void refresh(long id, Amounts a, Instant now) {
         bind(jdbc.sql("""

@@ -103,7 +103,7 @@ public class NoticeService {
         LocalDate deadline = stepDates.deadline(debtor.country(), today, step.deadlineDays());
         List<SentNotice> sent = history.sent(caseId);
         FeeDecision decision = feeRules.decide(new FeeRequest(debtor.country(), debtor.type(), kind, invoice.dueDate(),
-                today, deadline, sent, plan.reminderFeeAgreed()));
+                today, deadline, sent, plan.reminderFeeAgreed())).asPlanned(!step.withoutFee());
         NoticeRepository.Amounts amounts = amounts(invoice, debtor, plan, sent, kind, today, deadline, decision.fee(),
                 decision.rule(), decision.reason());
         long id;
@@ -122,6 +122,31 @@ public class NoticeService {
         Notice notice = notices.find(id).orElseThrow();
         write(notice, invoice, debtor, plan);
         return notice;
+    }
+
+    /**
+     * Fits a case's notices to a new version of its plan (see {@code StepMapping}): each taken notice moves to its new
+     * step, and the new steps the case passed without taking them are recorded as skipped with the reason, so they are
+     * never sent late. In the caller's transaction, with the case's move.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void fitToPlan(long caseId, java.util.Map<Long, Integer> steps, List<Integer> skipped, DunningPlan newPlan,
+            String reason) {
+        notices.moveSteps(caseId, steps);
+        DunningCase dunningCase = cases.get(caseId);
+        Invoice invoice = ledger.invoice(dunningCase.invoiceNumber());
+        Customer debtor = ledger.customer(invoice.customerExternalId());
+        LocalDate today = LocalDate.now(clock);
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        for (int planStep : skipped) {
+            DunningPlan.Step step = newPlan.step(planStep);
+            NoticeKind kind = step.kind().noticeIn(debtor.country());
+            long id = notices.insert(caseId, planStep, step.kind(), kind, null, NoticeStatus.SKIPPED,
+                    new NoticeRepository.Amounts(today, null, invoice.currency(), zero, zero, zero, zero, zero, zero,
+                            FeeDecision.PLAN_RULE, reason), clock.instant());
+            log.info("Case {}: step {} ({}, notice {}) of the new plan recorded as skipped: {}", caseId, planStep,
+                    step.name(), id, reason);
+        }
     }
 
     /**

@@ -1,30 +1,47 @@
 package no.purreflyt.plan;
 
+import java.time.LocalTime;
 import java.util.List;
 
 import no.purreflyt.rules.PlannedStep;
 import no.purreflyt.rules.StepKind;
 
 /**
- * The plan a case follows, as the case keeps it from its start: its steps in order (repeated reminders written out),
- * and whether it charges interest, claims the business debtor's compensation, and whether a Swedish
- * påminnelseavgift was agreed. A step's position in {@link #steps()} is its number in the case's history.
+ * The plan a case follows, as the case keeps it from its start (a snapshot of one version of a stored plan): its steps
+ * in order (repeated reminders written out), whether it charges interest, claims the business debtor's compensation,
+ * whether a Swedish påminnelseavgift was agreed, the agency it hands over to, the time of day its automatic steps go
+ * out, and whether the principal paid settles the case. A step's position in {@link #steps()} is its number in the
+ * case's history.
+ *
+ * @param key     the stored plan's key, and {@code version} the version the case follows
+ * @param agency  the collection agency of the handover, or null
+ * @param timeOfDay when its automatic steps go out; null for a case that kept none (the case starter's time then)
  */
 public record DunningPlan(String name, List<Step> steps, boolean interest, boolean compensation,
-        boolean reminderFeeAgreed) {
+        boolean reminderFeeAgreed, String key, int version, String agency, LocalTime timeOfDay,
+        boolean acceptPaymentWithoutFee) {
 
     public DunningPlan {
         steps = List.copyOf(steps);
     }
 
     /**
-     * @param review "create only": the notice waits for a credit controller's review; for the handover, approval
+     * @param review     "create only": the notice waits for a credit controller's review; for the handover, approval
+     * @param withoutFee the step sends its notice without the fee the law would allow (a mild or medium plan)
+     * @param label      how a credit controller names it ("Purring 2")
      */
-    public record Step(StepKind kind, int daysAfterDue, int deadlineDays, boolean review) {
+    public record Step(StepKind kind, int daysAfterDue, int deadlineDays, boolean review, boolean withoutFee,
+            String label) {
+
+        /** The step's name for a person: its label, or for a case kept before steps had labels, its kind. */
+        public String name() {
+            return label != null ? label : kind.name();
+        }
     }
 
     public List<PlannedStep> plannedSteps() {
-        return steps.stream().map(s -> new PlannedStep(s.kind(), s.daysAfterDue(), s.deadlineDays())).toList();
+        return steps.stream().map(s -> new PlannedStep(s.kind(), s.daysAfterDue(), s.deadlineDays(), !s.withoutFee()))
+                .toList();
     }
 
     public Step step(int planStep) {
@@ -33,5 +50,10 @@ public record DunningPlan(String name, List<Step> steps, boolean interest, boole
                     + steps.size() + ")");
         }
         return steps.get(planStep);
+    }
+
+    /** "standard v3", or the name of a plan kept before plans were stored. */
+    public String reference() {
+        return key == null ? name : key + " v" + version;
     }
 }

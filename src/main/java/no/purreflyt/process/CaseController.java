@@ -14,6 +14,7 @@ import no.purreflyt.ledger.DunningCases;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,8 +28,13 @@ class CaseController {
     private final DunningCases cases;
     private final NoticeHistory notices;
     private final Disputes disputes;
+    private final NextRun nextRun;
+    private final PlanMigration migration;
 
-    CaseController(CaseStarter starter, DunningCases cases, NoticeHistory notices, Disputes disputes) {
+    CaseController(CaseStarter starter, DunningCases cases, NoticeHistory notices, Disputes disputes, NextRun nextRun,
+            PlanMigration migration) {
+        this.nextRun = nextRun;
+        this.migration = migration;
         this.starter = starter;
         this.cases = cases;
         this.notices = notices;
@@ -44,6 +50,21 @@ class CaseController {
     CaseStarter.RunResult run(Principal principal) {
         // only a scheduled run can find its day already taken; a manual run always runs
         return starter.run(RunKind.MANUAL, principal.getName()).orElseThrow();
+    }
+
+    @GetMapping("/dunning-runs/next")
+    @Operation(summary = "The next automatic run before it happens: its day, and how many reminders, purringer, "
+            + "inkassovarsler and handovers it will send or ask a person to review, for how much money")
+    NextRun.Preview next() {
+        return nextRun.preview();
+    }
+
+    @PostMapping("/plans/{key}/migrations")
+    @Operation(summary = "Move running cases of a plan to its latest version: {\"invoiceNumbers\": [...]} or "
+            + "{\"fromVersions\": [1]}, or {} for every case on an older version; reports what moved and why not")
+    PlanMigration.Report migrate(@PathVariable String key, @RequestBody PlanMigration.Request request,
+            Principal principal) {
+        return migration.move(key, request, principal.getName());
     }
 
     @GetMapping("/invoices/{number}/case")

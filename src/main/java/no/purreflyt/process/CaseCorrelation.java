@@ -1,11 +1,19 @@
 package no.purreflyt.process;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import no.purreflyt.claim.ClaimService;
 import no.purreflyt.ledger.DisputeRaised;
+import no.purreflyt.ledger.DunningCase;
 import no.purreflyt.ledger.DunningBlockChanged;
 import no.purreflyt.ledger.DunningCases;
+import no.purreflyt.ledger.Invoice;
 import no.purreflyt.ledger.InvoiceSettled;
+import no.purreflyt.ledger.LedgerService;
 import no.purreflyt.ledger.OutstandingChanged;
+import no.purreflyt.plan.Plans;
+import no.purreflyt.rules.Claim;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,32 +34,89 @@ class CaseCorrelation {
 
     private final RuntimeService runtime;
     private final DunningCases cases;
+    private final ClaimService claims;
+    private final LedgerService ledger;
+    private final Plans plans;
 
-    CaseCorrelation(RuntimeService runtime, DunningCases cases) {
+    CaseCorrelation(RuntimeService runtime, DunningCases cases, ClaimService claims, LedgerService ledger, Plans plans) {
         this.runtime = runtime;
         this.cases = cases;
+        this.claims = claims;
+        this.ledger = ledger;
+        this.plans = plans;
     }
 
-    /** Paid in full ends the case as Paid, credited to zero as Credited (unless the case itself credited it). */
+    /**
+     * Credited to zero ends the case as Credited (unless the case itself credited it). The principal paid ends it as
+     * Paid when the payments also cover the fees (and a business debtor's compensation) its notices claimed, or when
+     * the case's plan accepts payment without fee (fees and interest left are written off); otherwise the case goes on
+     * for the fees. Interest alone does not keep a case open: the closing note says what accrued.
+     */
     @EventListener
     void on(InvoiceSettled settled) {
         if (settled.byDunningCase()) {
             return;
         }
-        String message = settled.creditedToZero() ? DunningModel.MESSAGE_INVOICE_CREDITED : DunningModel.MESSAGE_INVOICE_SETTLED;
-        List<MessageCorrelationResult> results = runtime.createMessageCorrelation(message)
-                .processInstanceBusinessKey(settled.invoiceNumber())
-                .correlateAllWithResult();
-        results.forEach(result -> log.info("Invoice {}: {} correlated to case process {}", settled.invoiceNumber(),
-                message, result.getExecution() != null ? result.getExecution().getProcessInstanceId() : "?"));
+        if (settled.creditedToZero()) {
+            correlate(settled.invoiceNumber(), DunningModel.MESSAGE_INVOICE_CREDITED, null);
+            return;
+        }
+        settleIfPaid(settled.invoiceNumber());
     }
 
-    /** A partial payment changes the claim, not the path: the case shows its new balance and goes on. */
+    /**
+     * A partial payment changes the claim, not the path: the case shows its new balance and goes on. A payment after
+     * the principal is paid goes to the fees and interest, and may settle the case.
+     */
     @EventListener
     void on(OutstandingChanged changed) {
         for (ProcessInstance instance : openCases(changed.invoiceNumber())) {
             runtime.setVariable(instance.getId(), ProcessVariables.OUTSTANDING.name(), changed.outstanding().toPlainString());
         }
+        if (changed.outstanding().signum() < 0) {
+            settleIfPaid(changed.invoiceNumber());
+        }
+    }
+
+    private void settleIfPaid(String invoiceNumber) {
+        Optional<DunningCase> open = cases.latest(invoiceNumber).filter(c -> "OPEN".equals(c.status()));
+        if (open.isEmpty()) {
+            correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, null);
+            return;
+        }
+        Invoice invoice = ledger.invoice(invoiceNumber);
+        // payments beyond the principal go to the fees and compensation first, then to interest
+        BigDecimal beyondPrincipal = invoice.outstanding().negate().max(BigDecimal.ZERO);
+        Claim claim = claims.claim(invoiceNumber, null).claim();
+        BigDecimal fees = claim.total().subtract(claim.principal()).subtract(claim.interest().total());
+        BigDecimal feesLeft = fees.subtract(beyondPrincipal).max(BigDecimal.ZERO);
+        BigDecimal interestLeft = claim.interest().total().subtract(beyondPrincipal.subtract(fees).max(BigDecimal.ZERO))
+                .max(BigDecimal.ZERO);
+        String currency = invoice.currency();
+        if (feesLeft.signum() == 0) {
+            correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, "Paid" + (beyondPrincipal.signum() > 0
+                    ? ", with " + beyondPrincipal.toPlainString() + " " + currency + " of fees and interest" : "")
+                    + (interestLeft.signum() > 0 ? "; interest of " + interestLeft.toPlainString() + " " + currency
+                    + " accrued and not paid" : ""));
+        } else if (plans.ofCase(open.get().id()).acceptPaymentWithoutFee()) {
+            BigDecimal writtenOff = feesLeft.add(interestLeft);
+            cases.recordWriteOff(open.get().id(), writtenOff);
+            correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, "Principal paid; " + writtenOff.toPlainString()
+                    + " " + currency + " of fees and interest written off (the plan accepts payment without fee)");
+        } else {
+            log.info("Invoice {}: the principal is paid; {} {} of fees remain, so case {} goes on", invoiceNumber,
+                    feesLeft.toPlainString(), currency, open.get().id());
+        }
+    }
+
+    private void correlate(String invoiceNumber, String message, String closingNote) {
+        var correlation = runtime.createMessageCorrelation(message).processInstanceBusinessKey(invoiceNumber);
+        if (closingNote != null) {
+            correlation.setVariable(ProcessVariables.CLOSING_NOTE.name(), closingNote);
+        }
+        List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
+        results.forEach(result -> log.info("Invoice {}: {} correlated to case process {}", invoiceNumber, message,
+                result.getExecution() != null ? result.getExecution().getProcessInstanceId() : "?"));
     }
 
     /** A dispute stops a case that is dunning; one that is paused meets the open dispute when it resumes. */

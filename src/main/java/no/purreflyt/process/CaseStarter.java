@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import no.purreflyt.ledger.Customer;
 import no.purreflyt.ledger.DunningCases;
 import no.purreflyt.ledger.DunningCriteria;
 import no.purreflyt.ledger.Invoice;
 import no.purreflyt.ledger.LedgerService;
+import no.purreflyt.plan.DunningPlan;
+import no.purreflyt.plan.PlanSelection;
 import no.purreflyt.plan.Plans;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts one dunning process instance per eligible invoice, with the invoice number as business key.
+ * Starts one dunning process instance per eligible invoice, with the invoice number as business key, following the
+ * plan {@link PlanSelection} chooses for it (and only when that plan takes the invoice today: its grace days, minimum
+ * amount and "start from" invoice number).
  * Each invoice is its own transaction: the case row and the process instance commit together or not at
  * all, one failing invoice does not stop the run, and a race with another run or node ends in the
  * database's unique constraint, never in two open cases.
@@ -39,19 +44,20 @@ public class CaseStarter {
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final DunningRunRepository runs;
-    private final CaseStarterProperties properties;
     private final Plans plans;
+    private final PlanSelection selection;
     private final Clock clock;
 
     CaseStarter(DunningCases cases, LedgerService ledger, RuntimeService runtime, TransactionTemplate transaction,
-            DunningRunRepository runs, CaseStarterProperties properties, Plans plans, Clock clock) {
+            DunningRunRepository runs, Plans plans, PlanSelection selection,
+            Clock clock) {
         this.plans = plans;
+        this.selection = selection;
         this.cases = cases;
         this.ledger = ledger;
         this.runtime = runtime;
         this.transaction = transaction;
         this.runs = runs;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -62,7 +68,7 @@ public class CaseStarter {
         if (runId.isEmpty()) {
             return Optional.empty();
         }
-        DunningCriteria criteria = new DunningCriteria(today, properties.graceDays(), properties.minimumAmount());
+        DunningCriteria criteria = criteria(today);
         List<String> candidates = cases.candidates(criteria);
         log.info("Dunning run {} ({}) for {}: {} invoice(s) to consider", runId.get(), kind, today, candidates.size());
         int started = 0;
@@ -96,16 +102,34 @@ public class CaseStarter {
         return Optional.of(result);
     }
 
+    /**
+     * Which invoices are worth a look on the day: those the loosest of the plans in use could take (the fewest grace
+     * days, the lowest minimum amount); each is then held against its own plan.
+     */
+    DunningCriteria criteria(LocalDate today) {
+        Plans.Loosest loosest = plans.loosest();
+        return new DunningCriteria(today, loosest.graceDays(), loosest.minimumAmount());
+    }
+
     private boolean startCase(String number, DunningCriteria criteria) {
-        Optional<Long> caseId = cases.openIfEligible(number, criteria, ProcessVariables.Stage.OVERDUE,
-                plans.snapshot(plans.forNewCase()));
-        if (caseId.isEmpty()) {
+        Optional<Long> invoiceId = cases.lockIfEligible(number, criteria);
+        if (invoiceId.isEmpty()) {
             return false;
         }
         Invoice invoice = ledger.invoice(number);
+        Customer customer = ledger.customer(invoice.customerExternalId());
+        PlanSelection.Choice choice = selection.choose(invoice, customer, criteria.today());
+        if (!choice.dunnedToday()) {
+            log.debug("Invoice {}: {}", number, choice.notDunned());
+            return false;
+        }
+        DunningPlan plan = choice.plan().compiled();
+        long caseId = cases.open(invoiceId.get(), ProcessVariables.Stage.OVERDUE, new DunningCases.PlanReference(
+                plan.key(), plan.version(), choice.selectedBy(), plans.snapshot(plan)));
         VariableMap variables = Variables.createVariables();
         ProcessVariables.INVOICE_NUMBER.with(variables, number);
-        ProcessVariables.CASE_ID.with(variables, caseId.get());
+        ProcessVariables.CASE_ID.with(variables, caseId);
+        ProcessVariables.PLAN.with(variables, plan.reference());
         ProcessVariables.CUSTOMER.with(variables, invoice.customerName());
         ProcessVariables.CUSTOMER_EXTERNAL_ID.with(variables, invoice.customerExternalId());
         ProcessVariables.STAGE.with(variables, ProcessVariables.Stage.OVERDUE);
@@ -115,7 +139,7 @@ public class CaseStarter {
                 .businessKey(number)
                 .setVariables(variables)
                 .execute();
-        cases.attachProcessInstance(caseId.get(), instance.getId());
+        cases.attachProcessInstance(caseId, instance.getId());
         return true;
     }
 }

@@ -37,7 +37,7 @@ class DecideNextStep implements JavaDelegate {
         if (decision instanceof NextStepDecider.Step step) {
             stage.set(execution, step.stage());
             ProcessVariables.NEXT_STEP.on(execution).set(step.kind().name());
-            ProcessVariables.NEXT_STEP_AT.on(execution).set(time.at(step.day()));
+            ProcessVariables.NEXT_STEP_AT.on(execution).set(time.at(step.day(), step.time()));
             ProcessVariables.PLAN_STEP.on(execution).set(step.planStep());
             ProcessVariables.REVIEW_REQUIRED.on(execution).set(step.review());
         } else if (decision instanceof NextStepDecider.NoStepLeft none) {

@@ -15,6 +15,7 @@ public final class DunningModel {
     public static final String EVENT_REMINDER_DUE = "Event_ReminderDue";
     public static final String TASK_DELIVER_REMINDER = "Task_DeliverReminder";
     public static final String EVENT_PURRING_DUE = "Event_PurringDue";
+    public static final String TASK_REVIEW_REMINDER = "Task_ReviewReminder";
     public static final String TASK_REVIEW_PURRING = "Task_ReviewPurring";
     public static final String EVENT_PURRING_POSTPONED = "Event_PurringPostponed";
     public static final String TASK_DELIVER_PURRING = "Task_DeliverPurring";
@@ -45,6 +46,8 @@ public final class DunningModel {
     public static final String MESSAGE_DISPUTE_RAISED = "DisputeRaised";
     public static final String MESSAGE_CUSTOMER_BLOCKED = "CustomerBlocked";
     public static final String MESSAGE_DUNNING_BLOCK_CHANGED = "DunningBlockChanged";
+    /** The case moved to another version of its plan: it decides its next step again. */
+    public static final String MESSAGE_PLAN_CHANGED = "PlanChanged";
 
     /** Error codes our delegates throw as BpmnErrors (the model catches each). */
     public static final String ERROR_DISPUTE_OPEN = "DisputeOpen";

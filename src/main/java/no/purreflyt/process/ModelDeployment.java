@@ -76,7 +76,8 @@ public final class ModelDeployment {
         return true;
     }
 
-    private static Map<String, byte[]> resources() {
+    /** The resources of a deployment by their stable names (processes/dunning.bpmn, forms/review-notice.form...). */
+    static Map<String, byte[]> resources() {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         Map<String, byte[]> resources = new LinkedHashMap<>();
         for (String pattern : PATTERNS) {

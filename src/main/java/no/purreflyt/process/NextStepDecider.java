@@ -30,8 +30,13 @@ class NextStepDecider {
     sealed interface Decision permits Step, NoStepLeft, Disputed, Blocked {
     }
 
-    /** @param stage where the case is now: the step of its last notice, or OVERDUE */
-    record Step(StepKind kind, int planStep, LocalDate day, boolean review, String stage) implements Decision {
+    /**
+     * @param stage where the case is now: the step of its last notice, or OVERDUE
+     * @param time  the plan's time of day for its automatic steps (null: the daily run's)
+     * @param fee   the fee the step charges as far as known today (null when decided on its day)
+     */
+    record Step(StepKind kind, int planStep, String name, LocalDate day, java.time.LocalTime time, boolean review,
+            String stage, java.math.BigDecimal fee) implements Decision {
     }
 
     record NoStepLeft(String stage) implements Decision {
@@ -64,6 +69,12 @@ class NextStepDecider {
 
     @Transactional(readOnly = true)
     public Decision decide(long caseId) {
+        return decide(caseId, time.today());
+    }
+
+    /** What the case does next as seen on {@code today} (a later day: what it will do then if nothing changes). */
+    @Transactional(readOnly = true)
+    public Decision decide(long caseId, LocalDate today) {
         DunningCase dunningCase = cases.get(caseId);
         Optional<Dispute> dispute = disputes.openDispute(dunningCase.invoiceNumber());
         if (dispute.isPresent()) {
@@ -71,7 +82,6 @@ class NextStepDecider {
         }
         Invoice invoice = ledger.invoice(dunningCase.invoiceNumber());
         Customer debtor = ledger.customer(invoice.customerExternalId());
-        LocalDate today = time.today();
         if (debtor.blockedOn(today)) {
             return new Blocked(debtor);
         }
@@ -79,8 +89,8 @@ class NextStepDecider {
         String stage = notices.lastDelivered(caseId).map(n -> n.step().name()).orElse(ProcessVariables.Stage.OVERDUE);
         Optional<ForecastStep> next = forecaster.next(debtor.country(), debtor.type(), invoice.dueDate(),
                 plan.plannedSteps(), plan.reminderFeeAgreed(), notices.taken(caseId), today);
-        return next.<Decision>map(step -> new Step(step.step(), step.planStep(), step.date(),
-                        plan.step(step.planStep()).review(), stage))
+        return next.<Decision>map(step -> new Step(step.step(), step.planStep(), plan.step(step.planStep()).name(), step.date(), plan.timeOfDay(),
+                        plan.step(step.planStep()).review(), stage, step.fee()))
                 .orElseGet(() -> new NoStepLeft(stage));
     }
 }

@@ -19,6 +19,8 @@ public final class ProcessVariables {
     /** Where the case is, in words a manager searches for in Cockpit (see {@link Stage}). */
     public static final Variable<String> STAGE = new Variable<>("stage", String.class);
     /** What the debtor still owes of the invoice, "1250.00" (a string: Cockpit shows and searches it as written). */
+    /** The plan version the case follows ("standard v2"), for a manager's search in Cockpit. */
+    public static final Variable<String> PLAN = new Variable<>("plan", String.class);
     public static final Variable<String> OUTSTANDING = new Variable<>("outstanding", String.class);
     public static final Variable<String> CURRENCY = new Variable<>("currency", String.class);
 

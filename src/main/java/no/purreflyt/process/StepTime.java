@@ -25,9 +25,14 @@ public class StepTime {
         this.clock = clock;
     }
 
-    /** The day at the configured time of day. */
+    /** The day at the configured time of day (the daily run's). */
     public Date at(LocalDate day) {
-        return Date.from(day.atTime(starter.timeOfDay()).atZone(clock.getZone()).toInstant());
+        return at(day, null);
+    }
+
+    /** The day at a plan's time of day, or the daily run's where the plan names none. */
+    public Date at(LocalDate day, java.time.LocalTime time) {
+        return Date.from(day.atTime(time != null ? time : starter.timeOfDay()).atZone(clock.getZone()).toInstant());
     }
 
     public LocalDate today() {

@@ -127,6 +127,24 @@ class DunningModelPathsTest {
     }
 
     @Test
+    void aCaseMovedToAnotherPlanVersionLeavesTheStepItWaitedForAndDecidesAgain() {
+        decisions.addAll(List.of("PURRING", "REMINDER"));
+        ProcessInstance instance = start();
+        execute(job(instance));
+        assertThat(instance).isWaitingAt(DunningModel.EVENT_PURRING_DUE);
+
+        runtimeService().correlateMessage(DunningModel.MESSAGE_PLAN_CHANGED, "INV-1");
+        execute(job(instance));
+
+        // the new version's next step is a reminder: the purring's timer is gone, nothing was prepared
+        assertThat(instance).isWaitingAt(DunningModel.EVENT_REMINDER_DUE)
+                .hasPassedInOrder("Event_PlanChanged", "Task_DecideNextStep");
+        assertThat(prepared).isEmpty();
+        assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .eventName(DunningModel.MESSAGE_PLAN_CHANGED).count()).isEqualTo(1);
+    }
+
+    @Test
     void aPaymentEndsTheCaseWhereverItWaitsEvenOutsideTheStages() {
         decisions.add(DunningModel.ERROR_DISPUTE_OPEN);
         ProcessInstance instance = start();

@@ -44,7 +44,7 @@ import org.springframework.http.ResponseEntity;
  * <li>handover: after the last deadline, Wed 04-29</li>
  * </ul>
  */
-class DunningProcessIT extends IntegrationTest {
+class DunningProcessIT extends CaseIntegrationTest {
 
     static final LocalDate DUE = LocalDate.of(2026, 2, 26);
     static final LocalDate REMINDER_DAY = LocalDate.of(2026, 3, 5);
@@ -52,11 +52,6 @@ class DunningProcessIT extends IntegrationTest {
     static final LocalDate PURRING_2_DAY = LocalDate.of(2026, 3, 30);
     static final LocalDate INKASSOVARSEL_DAY = LocalDate.of(2026, 4, 14);
     static final LocalDate HANDOVER_DAY = LocalDate.of(2026, 4, 29);
-
-    @Autowired ProcessEngine engine;
-    @Autowired TaskService tasks;
-
-    private ProcessInstance instance;
 
     @BeforeEach
     void anOpenCase() {
@@ -183,15 +178,36 @@ class DunningProcessIT extends IntegrationTest {
     }
 
     @Test
-    void paymentAfterThePurringEndsTheCaseAsPaid() {
+    void paymentOfThePrincipalAndTheFeeAfterThePurringEndsTheCaseAsPaid() {
+        travelTo(REMINDER_DAY);
+        travelTo(PURRING_1_DAY);
+        complete(task(), Map.of("decision", "SEND"));
+
+        // 1 000.00 principal + the purring's 38.00 fee
+        pay("P-1", "1038.00");
+
+        assertThat(instance).isEnded().hasPassed(DunningModel.TASK_DELIVER_PURRING, DunningModel.END_PAID);
+        assertThat(caseOf().path("outcome").asText()).isEqualTo("PAID");
+        assertThat(caseOf().path("closingNote").asText()).startsWith("Paid, with 38.00 NOK of fees and interest");
+    }
+
+    @Test
+    void thePrincipalAlonePaidAfterAFeeLeavesTheCaseOpenUntilTheFeeIsPaidToo() {
+        // the test plan does not accept payment without fee
         travelTo(REMINDER_DAY);
         travelTo(PURRING_1_DAY);
         complete(task(), Map.of("decision", "SEND"));
 
         pay("P-1", "1000.00");
 
-        assertThat(instance).isEnded().hasPassed(DunningModel.TASK_DELIVER_PURRING, DunningModel.END_PAID);
+        assertThat(instance).isNotEnded();
+        assertThat(caseOf().path("status").asText()).isEqualTo("OPEN");
+
+        pay("P-2", "38.00");
+
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_PAID);
         assertThat(caseOf().path("outcome").asText()).isEqualTo("PAID");
+        assertThat(caseOf().path("writtenOff").isMissingNode()).isTrue();
     }
 
     @Test
@@ -203,7 +219,8 @@ class DunningProcessIT extends IntegrationTest {
         travelTo(INKASSOVARSEL_DAY);
         complete(task(), Map.of("decision", "SEND"));
 
-        pay("P-1", "1000.00");
+        // principal and the two purring fees (the inkassovarsel carried none)
+        pay("P-1", "1076.00");
         travelTo(HANDOVER_DAY);
 
         assertThat(instance).isEnded().hasPassed(DunningModel.TASK_DELIVER_INKASSOVARSEL, DunningModel.END_PAID)
@@ -552,45 +569,6 @@ class DunningProcessIT extends IntegrationTest {
         complete(task(), Map.of("decision", "SEND"));
         travelTo(HANDOVER_DAY);
         assertThat(instance).isWaitingAt(DunningModel.TASK_APPROVE_HANDOVER);
-    }
-
-    private Task task() {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    }
-
-    /** Completes the task as a credit controller in Tasklist would, then runs what became due. */
-    private void complete(Task task, Map<String, Object> formValues) {
-        identity.setAuthenticatedUserId(CONTROLLER);
-        try {
-            tasks.complete(task.getId(), new HashMap<>(formValues));
-        } finally {
-            identity.clearAuthentication();
-        }
-        executeDueJobs();
-    }
-
-    private JsonNode caseOf() {
-        return get("/api/invoices/INV-1/case").getBody();
-    }
-
-    /** The case's notices as "KIND no. send-date deadline fee STATUS". */
-    private List<String> notices() {
-        List<String> lines = new ArrayList<>();
-        caseOf().path("notices").forEach(n -> lines.add(n.path("kind").asText() + " " + n.path("sequence").asText()
-                + " " + n.path("sendDate").asText() + " " + n.path("deadline").asText() + " "
-                + n.path("fee").decimalValue().setScale(2).toPlainString() + " " + n.path("status").asText()));
-        return lines;
-    }
-
-    private String timerDue() {
-        var job = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-        return job.getDuedate().toInstant().atZone(java.time.ZoneId.of("Europe/Oslo")).toString();
-    }
-
-    private void pay(String externalId, String amount) {
-        ResponseEntity<JsonNode> response = post("/api/invoices/INV-1/payments",
-                Map.of("amount", amount, "paidOn", timeTravel.now().toLocalDate().toString(), "externalId", externalId));
-        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
     }
 
     private void patchCustomer(Object patch) {

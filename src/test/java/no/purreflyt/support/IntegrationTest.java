@@ -56,6 +56,7 @@ public abstract class IntegrationTest {
     @Autowired protected IdentityService identity;
     @Autowired protected TimeTravel timeTravel;
     @Autowired protected ObjectMapper json;
+    @Autowired protected no.purreflyt.plan.Plans plans;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -73,9 +74,10 @@ public abstract class IntegrationTest {
         TestMail.purge();
         for (String table : List.of("notice_document", "notice_delivery", "notice_template", "app_setting",
                 "invoice_document", "notice", "handover", "dispute", "dunning_case", "payment", "credit_note", "invoice",
-                "customer", "dunning_run")) {
+                "customer_plan", "customer", "dunning_run", "dunning_plan_version", "dunning_plan")) {
             jdbc.sql("delete from " + table).update();
         }
+        plans.seed();
         ensureUser(ADMIN, "camunda-admin");
         ensureUser(CONTROLLER, "credit-controllers");
         ensureUser(MANAGER, "credit-managers");
