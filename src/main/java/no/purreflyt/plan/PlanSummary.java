@@ -99,6 +99,10 @@ public class PlanSummary {
                     + (planned.review() ? " once a credit controller approves it." : ", automatically.");
         }
         String name = planned.name();
+        if (step.notice() != null && !step.notice().name().equals(step.step().name())
+                && step.step() != StepKind.REMINDER) {
+            name += " (" + step.notice().label() + ")"; // the letter of the debtor's country: a Swedish påminnelse
+        }
         if (!step.allowed() && step.fee() != null) {
             return day + ": " + name + " is not sent: " + step.reason();
         }
