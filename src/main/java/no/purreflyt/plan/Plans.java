@@ -309,16 +309,21 @@ public class Plans implements SmartInitializingSingleton {
             } catch (IOException e) {
                 throw new IllegalStateException("The seed plan " + file + " is unreadable: " + e.getMessage(), e);
             }
-            transaction.executeWithoutResult(status -> {
-                if (store.lock(key).isPresent()) {
-                    return;
-                }
-                try {
-                    create(key, definition, "seed " + file);
-                } catch (ProblemException refused) {
-                    throw new IllegalStateException("The seed plan " + file + " is refused: " + refused.errors(), refused);
-                }
-            });
+            try {
+                transaction.executeWithoutResult(status -> {
+                    if (store.lock(key).isPresent()) {
+                        return;
+                    }
+                    try {
+                        create(key, definition, "seed " + file);
+                    } catch (ProblemException refused) {
+                        throw new IllegalStateException("The seed plan " + file + " is refused: " + refused.errors(),
+                                refused);
+                    }
+                });
+            } catch (org.springframework.dao.DuplicateKeyException createdByAnotherNode) {
+                log.info("Seed plan {} was created by another node starting at the same time", key);
+            }
         }
     }
 }
