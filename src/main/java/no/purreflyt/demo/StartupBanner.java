@@ -39,6 +39,8 @@ class StartupBanner {
         }
         text.append("    Letters to print today        ").append(base).append("/api/letters?date=")
                 .append(java.time.LocalDate.now(clock)).append("\n");
+        text.append("    Dunning plans                 ").append(base).append("/api/plans\n")
+                .append("    The next run, before it runs  ").append(base).append("/api/dunning-runs/next\n");
         if (demo.enabled()) {
             text.append("  Demo logins (user/password): demo/demo (admin), controller/controller, manager/manager, designer/designer\n");
         }
