@@ -135,6 +135,12 @@ record LetterFacts(
         m.put("fees", feeLines);
         m.put("hasCompensation", compensation.signum() > 0);
         m.put("compensation", f.money(compensation));
+        // what payments beyond the principal covered: the lines above less the total (the claim already counts it)
+        BigDecimal paid = principal.add(interest).add(compensation)
+                .add(fees.stream().map(Fee::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).subtract(total)
+                .max(BigDecimal.ZERO);
+        m.put("hasPaid", paid.signum() > 0);
+        m.put("paid", f.money(paid));
         m.put("total", f.money(total));
         m.put("feeWaived", feeWaived);
         m.put("invoice", Map.of(

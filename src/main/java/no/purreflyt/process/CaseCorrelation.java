@@ -86,9 +86,10 @@ class CaseCorrelation {
         }
         Invoice invoice = ledger.invoice(invoiceNumber);
         // payments beyond the principal go to the fees and compensation first, then to interest
-        BigDecimal beyondPrincipal = invoice.outstanding().negate().max(BigDecimal.ZERO);
         Claim claim = claims.claim(invoiceNumber, null).claim();
-        BigDecimal fees = claim.total().subtract(claim.principal()).subtract(claim.interest().total());
+        BigDecimal beyondPrincipal = claim.paidBeyondPrincipal();
+        BigDecimal fees = claim.fees().stream().map(no.purreflyt.rules.SentNotice::fee)
+                .reduce(claim.compensation().charged(), BigDecimal::add);
         BigDecimal feesLeft = fees.subtract(beyondPrincipal).max(BigDecimal.ZERO);
         BigDecimal interestLeft = claim.interest().total().subtract(beyondPrincipal.subtract(fees).max(BigDecimal.ZERO))
                 .max(BigDecimal.ZERO);

@@ -6,7 +6,10 @@ import java.util.List;
 
 /**
  * What a debtor owes on a day: the principal still outstanding, interest per rate period, each fee on its own
- * line, the business debtor's compensation beyond those fees, and the total.
+ * line, the business debtor's compensation beyond those fees, what was paid beyond the principal (towards those), and
+ * the total.
+ *
+ * @param paidBeyondPrincipal payments beyond the principal, which the total is reduced by
  */
 public record Claim(
         LocalDate on,
@@ -15,5 +18,6 @@ public record Claim(
         InterestStatement interest,
         List<SentNotice> fees,
         FeeRules.CompensationDecision compensation,
+        BigDecimal paidBeyondPrincipal,
         BigDecimal total) {
 }

@@ -38,8 +38,11 @@ public final class ClaimCalculator {
             compensation = fees.compensation(country, debtorType, dueDate, feeTotal);
         }
         BigDecimal outstanding = principal.at(on.plusDays(1));
-        BigDecimal total = outstanding.add(statement.total()).add(feeTotal).add(compensation.charged());
+        // payments beyond the principal count against the fees, compensation and interest, never below nothing owed
+        BigDecimal paidBeyond = principal.paidBeyondOn(on);
+        BigDecimal total = outstanding.add(statement.total()).add(feeTotal).add(compensation.charged())
+                .subtract(paidBeyond).max(BigDecimal.ZERO);
         return new Claim(on, country.currency(), outstanding.setScale(2), statement, charged, compensation,
-                total.setScale(2));
+                paidBeyond.setScale(2), total.setScale(2));
     }
 }

@@ -51,6 +51,16 @@ public final class Principal {
         return amount.max(BigDecimal.ZERO);
     }
 
+    /**
+     * What payments up to and including {@code day} brought beyond the principal (they go to the fees, the
+     * compensation and the interest); zero while the principal is not paid.
+     */
+    public BigDecimal paidBeyondOn(LocalDate day) {
+        BigDecimal reduced = reductions.stream().filter(r -> !r.on().isAfter(day)).map(Reduction::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return reduced.subtract(initial).max(BigDecimal.ZERO);
+    }
+
     /** The first day after {@code day} on which the principal may change, or null when it never does. */
     LocalDate nextChangeAfter(LocalDate day) {
         return reductions.stream().map(r -> r.on().plusDays(1)).filter(from -> from.isAfter(day))

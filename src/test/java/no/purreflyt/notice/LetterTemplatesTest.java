@@ -102,6 +102,28 @@ class LetterTemplatesTest {
         }
     }
 
+    /**
+     * Purring no. 2 after the debtor paid the principal of 1 000,00 and 20,00 more: principal 0,00, interest 4,93, the
+     * two fees 38,00 each; the 20,00 paid beyond the principal goes against them: 0 + 4,93 + 76,00 - 20,00 = 60,93.
+     */
+    @Test
+    void aLetterShowsWhatWasPaidBeyondThePrincipalAgainstTheFees() throws IOException {
+        LetterFacts facts = new LetterFacts(TemplateKind.PURRING, NoticeKind.PURRING, 2, Language.NB, Country.NO,
+                CustomerType.CONSUMER, CREDITOR, new LetterFacts.Debtor("K-1", "Kari Nordmann", List.of("Storgata 1",
+                        "0155 Oslo"), null),
+                new LetterFacts.InvoiceFacts("F-1", LocalDate.of(2026, 2, 12), LocalDate.of(2026, 2, 26),
+                        new BigDecimal("1000.00"), null),
+                LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 13), "NOK", new BigDecimal("0.00"), List.of(),
+                new BigDecimal("4.93"),
+                List.of(new LetterFacts.Fee(NoticeKind.PURRING, 1, LocalDate.of(2026, 3, 13), new BigDecimal("38.00"), false),
+                        new LetterFacts.Fee(NoticeKind.PURRING, 2, LocalDate.of(2026, 3, 30), new BigDecimal("38.00"), true)),
+                new BigDecimal("0.00"), new BigDecimal("60.93"), false);
+
+        String pdf = pdfText(templates.render(templates.fileText(TemplateKind.PURRING, Language.NB), facts, null).pdf());
+
+        assertThat(pdf).contains("Innbetalt utover hovedstolen -20,00 NOK", "Å betale 60,93 NOK");
+    }
+
     @Test
     void anInkassovarselNeverNamesEarlierFeesAsPurring() throws IOException {
         LetterFacts facts = SampleLetters.facts(TemplateKind.INKASSOVARSEL, Language.NB, Country.NO, CREDITOR);

@@ -146,5 +146,18 @@ class PlanProcessIT extends CaseIntegrationTest {
         JsonNode claim = get("/api/invoices/INV-1/claim").getBody();
         assertThat(claim.path("claim").path("principal").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(claim.path("claim").path("total").decimalValue()).isEqualByComparingTo("42.93");
+
+        // 20.00 more goes against the fee: 42.93 - 20.00 = 22.93 left, and the case goes on
+        pay("P-2", "20.00");
+        assertThat(instance).isNotEnded();
+        JsonNode less = get("/api/invoices/INV-1/claim").getBody().path("claim");
+        assertThat(less.path("paidBeyondPrincipal").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(less.path("total").decimalValue()).isEqualByComparingTo("22.93");
+
+        // 18.00 more covers the fee (38.00); the interest alone does not keep the case open
+        pay("P-3", "18.00");
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_PAID);
+        assertThat(caseOf().path("closingNote").asText()).isEqualTo("Paid, with 38.00 NOK of fees and interest; "
+                + "interest of 4.93 NOK accrued and not paid");
     }
 }

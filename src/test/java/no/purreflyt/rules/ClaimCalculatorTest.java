@@ -44,6 +44,27 @@ class ClaimCalculatorTest {
     }
 
     @Test
+    void aPaymentBeyondThePrincipalGoesAgainstTheFeesAndInterestOfTheClaim() {
+        // 10 000.00 due 2026-01-15, purring 2026-01-29 with fee 38; 10 020.00 paid on 2026-02-05, claim on 2026-02-15:
+        //   interest 2026-01-16..02-05 = 21 days on 10 000: 10000 × 0.12 × 21 / 365 = 25200 / 365 = 69.041096 → 69.04;
+        //   nothing after the payment (principal 0); owed 0 + 69.04 + 38.00 - 20.00 paid beyond = 87.04
+        Principal paid = Principal.of(new BigDecimal("10000.00")).reducedOn(LocalDate.of(2026, 2, 5),
+                new BigDecimal("10020.00"));
+
+        Claim claim = claims.claim(Country.NO, CustomerType.CONSUMER, DUE, paid, PURRING, true, false,
+                LocalDate.of(2026, 2, 15));
+
+        assertThat(claim.principal()).isEqualByComparingTo("0.00");
+        assertThat(claim.interest().total()).isEqualByComparingTo("69.04");
+        assertThat(claim.paidBeyondPrincipal()).isEqualByComparingTo("20.00");
+        assertThat(claim.total()).isEqualByComparingTo("87.04");
+        // on the day before the payment nothing was paid yet: 10000 + 20 days' interest 65.75 + 38 = 10 103.75
+        // (10000 × 0.12 × 20 / 365 = 24000 / 365 = 65.753425 → 65.75)
+        assertThat(claims.claim(Country.NO, CustomerType.CONSUMER, DUE, paid, PURRING, true, false,
+                LocalDate.of(2026, 2, 4)).total()).isEqualByComparingTo("10103.75");
+    }
+
+    @Test
     void feesAboveTheCompensationLeaveNoCompensation() {
         // Swedish business debtor due 2026-01-15, påminnelse 60 and inkassokrav 180 = 240, förseningsersättning 450:
         // 450 - 240 = 210 more. With fees of 500 (more than 450) nothing more.
