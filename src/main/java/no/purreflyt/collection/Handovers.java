@@ -53,7 +53,8 @@ public class Handovers {
                 values (:caseId, 'READY', :principal, :currency, :agency, :now)""")
                 .param("caseId", caseId)
                 .param("agency", agency)
-                .param("principal", invoice.outstanding())
+                // a case whose principal is paid and whose fees are not hands over no principal
+                .param("principal", invoice.outstanding().max(BigDecimal.ZERO))
                 .param("currency", invoice.currency())
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update();

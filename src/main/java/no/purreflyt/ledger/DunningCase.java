@@ -20,4 +20,9 @@ public record DunningCase(
         Integer planVersion,
         String planSelectedBy,
         java.math.BigDecimal writtenOff) {
+
+    /** "standard v2"; for a case opened before plans were stored, what it followed then. */
+    public String planReference() {
+        return planKey == null ? "the configured default plan (before stored plans)" : planKey + " v" + planVersion;
+    }
 }

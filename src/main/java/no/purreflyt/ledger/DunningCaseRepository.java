@@ -119,6 +119,12 @@ class DunningCaseRepository {
         return jdbc.sql(SELECT + " where d.id = :id").param("id", caseId).query(DunningCaseRepository::map).optional();
     }
 
+    Optional<DunningCase> lockOpen(long caseId) {
+        Optional<Long> locked = jdbc.sql("select id from dunning_case where id = :id and status = 'OPEN' for update")
+                .param("id", caseId).query(Long.class).optional();
+        return locked.flatMap(this::find);
+    }
+
     /** The open cases following a plan (any version), oldest first. */
     java.util.List<DunningCase> openOnPlan(String planKey) {
         return jdbc.sql(SELECT + " where d.status = 'OPEN' and d.plan_key = :key order by d.id")

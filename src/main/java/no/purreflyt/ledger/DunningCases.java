@@ -54,6 +54,22 @@ public class DunningCases {
         return cases.insertOpen(invoiceId, stage, plan, clock.instant());
     }
 
+    /**
+     * Locks an open case's row for the caller's transaction and answers it as it is now; empty when it has closed
+     * meanwhile. Two moves of one case then happen one after the other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<DunningCase> lockOpen(long caseId) {
+        return cases.lockOpen(caseId);
+    }
+
+    /** Open cases opened before plans were stored (they keep no plan key), among these invoices. */
+    @Transactional(readOnly = true)
+    public List<DunningCase> openWithoutPlanKey(List<String> invoiceNumbers) {
+        return invoiceNumbers.stream().map(cases::latestOf).flatMap(Optional::stream)
+                .filter(c -> "OPEN".equals(c.status()) && c.planKey() == null).toList();
+    }
+
     /** Moves an open case to another plan version (the caller has checked that its history fits the new plan). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void movePlan(long caseId, PlanReference plan) {

@@ -103,7 +103,7 @@ public class NoticeService {
         LocalDate deadline = stepDates.deadline(debtor.country(), today, step.deadlineDays());
         List<SentNotice> sent = history.sent(caseId);
         FeeDecision decision = feeRules.decide(new FeeRequest(debtor.country(), debtor.type(), kind, invoice.dueDate(),
-                today, deadline, sent, plan.reminderFeeAgreed())).asPlanned(!step.withoutFee());
+                today, deadline, sent, plan.reminderFeeAgreed()), !step.withoutFee());
         NoticeRepository.Amounts amounts = amounts(invoice, debtor, plan, sent, kind, today, deadline, decision.fee(),
                 decision.rule(), decision.reason());
         long id;

@@ -16,13 +16,18 @@ import no.purreflyt.rules.StepKind;
  * @param key     the stored plan's key, and {@code version} the version the case follows
  * @param agency  the collection agency of the handover, or null
  * @param timeOfDay when its automatic steps go out; null for a case that kept none (the case starter's time then)
+ * @param acceptPaymentWithoutFee whether the principal paid settles the case; a case kept before plans said so was
+ *                  settled by its principal, and still is
  */
 public record DunningPlan(String name, List<Step> steps, boolean interest, boolean compensation,
         boolean reminderFeeAgreed, String key, int version, String agency, LocalTime timeOfDay,
-        boolean acceptPaymentWithoutFee) {
+        Boolean acceptPaymentWithoutFee) {
 
     public DunningPlan {
         steps = List.copyOf(steps);
+        if (acceptPaymentWithoutFee == null) {
+            acceptPaymentWithoutFee = true;
+        }
     }
 
     /**

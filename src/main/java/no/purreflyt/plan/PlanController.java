@@ -173,7 +173,7 @@ class PlanController {
         Invoice invoice = ledger.invoice(number);
         Optional<DunningCase> open = cases.latest(number).filter(c -> "OPEN".equals(c.status()));
         if (open.isPresent()) {
-            return new InvoicePlanView(number, open.get().planKey() + " v" + open.get().planVersion(),
+            return new InvoicePlanView(number, open.get().planReference(),
                     open.get().planSelectedBy(), null, true);
         }
         Customer customer = ledger.customer(invoice.customerExternalId());

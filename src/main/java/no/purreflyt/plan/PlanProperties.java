@@ -1,6 +1,7 @@
 package no.purreflyt.plan;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 public record PlanProperties(
         @NotBlank String seed,
         @Min(0) @Max(60) int graceDays,
-        @NotNull @DecimalMin("0.00") BigDecimal minimumAmount,
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal minimumAmount,
         @NotNull LocalTime timeOfDay) {
 
     PlanDefinition.Defaults defaults() {

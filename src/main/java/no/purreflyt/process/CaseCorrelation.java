@@ -94,16 +94,18 @@ class CaseCorrelation {
         BigDecimal interestLeft = claim.interest().total().subtract(beyondPrincipal.subtract(fees).max(BigDecimal.ZERO))
                 .max(BigDecimal.ZERO);
         String currency = invoice.currency();
-        if (feesLeft.signum() == 0) {
+        boolean acceptsWithoutFee = plans.ofCase(open.get().id()).acceptPaymentWithoutFee();
+        if (acceptsWithoutFee && feesLeft.add(interestLeft).signum() > 0) {
+            BigDecimal writtenOff = feesLeft.add(interestLeft);
+            cases.recordWriteOff(open.get().id(), writtenOff);
+            correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, "Principal paid; " + writtenOff.toPlainString()
+                    + " " + currency + " of " + (feesLeft.signum() > 0 ? "fees and interest" : "interest")
+                    + " written off (the plan accepts payment without fee)");
+        } else if (feesLeft.signum() == 0) {
             correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, "Paid" + (beyondPrincipal.signum() > 0
                     ? ", with " + beyondPrincipal.toPlainString() + " " + currency + " of fees and interest" : "")
                     + (interestLeft.signum() > 0 ? "; interest of " + interestLeft.toPlainString() + " " + currency
                     + " accrued and not paid" : ""));
-        } else if (plans.ofCase(open.get().id()).acceptPaymentWithoutFee()) {
-            BigDecimal writtenOff = feesLeft.add(interestLeft);
-            cases.recordWriteOff(open.get().id(), writtenOff);
-            correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, "Principal paid; " + writtenOff.toPlainString()
-                    + " " + currency + " of fees and interest written off (the plan accepts payment without fee)");
         } else {
             log.info("Invoice {}: the principal is paid; {} {} of fees remain, so case {} goes on", invoiceNumber,
                     feesLeft.toPlainString(), currency, open.get().id());

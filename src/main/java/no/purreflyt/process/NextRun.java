@@ -156,7 +156,7 @@ public class NextRun {
         }
         Invoice invoice = ledger.invoice(dunningCase.invoiceNumber());
         return Optional.of(new Item(invoice.number(), invoice.customerExternalId(),
-                dunningCase.planKey() + " v" + dunningCase.planVersion(), step.kind().name(), step.name(), step.day(),
+                dunningCase.planReference(), step.kind().name(), step.name(), step.day(),
                 step.review(), invoice.outstanding(), invoice.currency(), step.fee(), false));
     }
 

@@ -81,8 +81,12 @@ public class PlanMigration {
         List<NotMoved> notMoved = new ArrayList<>();
         List<DunningCase> chosen = new ArrayList<>();
         if (request.invoiceNumbers() != null && !request.invoiceNumbers().isEmpty()) {
+            // a case opened before plans were stored belongs to no plan: it may be moved to any, by its invoice
+            List<DunningCase> candidates = new ArrayList<>(open);
+            candidates.addAll(cases.openWithoutPlanKey(request.invoiceNumbers()));
             for (String number : request.invoiceNumbers()) {
-                Optional<DunningCase> dunningCase = open.stream().filter(c -> c.invoiceNumber().equals(number)).findFirst();
+                Optional<DunningCase> dunningCase = candidates.stream().filter(c -> c.invoiceNumber().equals(number))
+                        .findFirst();
                 if (dunningCase.isPresent()) {
                     chosen.add(dunningCase.get());
                 } else {
@@ -108,6 +112,12 @@ public class PlanMigration {
             } catch (ProcessEngineException refused) {
                 notMoved.add(new NotMoved(dunningCase.invoiceNumber(), "Its process cannot move to the latest model: "
                         + refused.getMessage()));
+            } catch (RuntimeException failed) {
+                // one case's trouble is reported with it; the cases before it stay moved, the ones after it still move
+                log.error("Moving case {} (invoice {}) to {} v{} failed", dunningCase.id(), dunningCase.invoiceNumber(),
+                        key, target.version(), failed);
+                notMoved.add(new NotMoved(dunningCase.invoiceNumber(), "It could not be moved (" + failed.getClass()
+                        .getSimpleName() + "); nothing was changed for it, and the log has the details"));
             }
         }
         log.info("{} moved {} case(s) of plan {} to v{}; {} not moved", by, moved.size(), key, target.version(),
@@ -116,8 +126,13 @@ public class PlanMigration {
     }
 
     /** Moves one case: answers the {@link Moved}, or why it cannot move (a String; nothing is written then). */
-    private Object moveOne(DunningCase dunningCase, Plans.InUse target, String by) {
-        if (dunningCase.planVersion() != null && dunningCase.planVersion() == target.version()) {
+    private Object moveOne(DunningCase chosen, Plans.InUse target, String by) {
+        Optional<DunningCase> locked = cases.lockOpen(chosen.id());
+        if (locked.isEmpty()) {
+            return "The case has closed meanwhile";
+        }
+        DunningCase dunningCase = locked.get();
+        if (target.key().equals(dunningCase.planKey()) && dunningCase.planVersion() == target.version()) {
             return "The case follows version " + target.version() + " already";
         }
         List<Notice> caseNotices = history.of(dunningCase.id());
@@ -137,11 +152,10 @@ public class PlanMigration {
         }
         int from = dunningCase.planVersion() == null ? 0 : dunningCase.planVersion();
         notices.fitToPlan(dunningCase.id(), mapping.get().steps(), mapping.get().skipped(), newPlan,
-                "Not part of the plan when the case passed this point; the case moved from " + dunningCase.planKey()
-                        + " v" + from + " to v" + target.version());
+                "Not part of the plan when the case passed this point; the case moved from "
+                        + dunningCase.planReference() + " to " + newPlan.reference());
         cases.movePlan(dunningCase.id(), new no.purreflyt.ledger.DunningCases.PlanReference(target.key(),
-                target.version(), dunningCase.planSelectedBy() + "; moved from v" + from + " by " + by,
-                plans.snapshot(newPlan)));
+                target.version(), movedNote(dunningCase, by), plans.snapshot(newPlan)));
         boolean modelMigrated = false;
         String instanceId = dunningCase.processInstanceId();
         if (instanceId != null) {
@@ -161,5 +175,13 @@ public class PlanMigration {
             }
         }
         return new Moved(dunningCase.invoiceNumber(), dunningCase.id(), from, target.version(), modelMigrated);
+    }
+
+    /** Why the case follows its plan, with its latest move (earlier moves are in the log): at most 300 characters. */
+    private static String movedNote(DunningCase dunningCase, String by) {
+        String selectedBy = dunningCase.planSelectedBy() == null ? "the configured default plan"
+                : dunningCase.planSelectedBy().replaceFirst("; moved from .*$", "");
+        String note = selectedBy + "; moved from " + dunningCase.planReference() + " by " + by;
+        return note.length() <= 300 ? note : note.substring(0, 300);
     }
 }

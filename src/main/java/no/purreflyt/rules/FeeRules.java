@@ -37,6 +37,29 @@ public final class FeeRules {
         this.regimes = regimes;
     }
 
+    /**
+     * The decision for a step of a plan that may or may not charge its fee. A purring (påminnelse) the plan sends
+     * without a fee is a free reminder in law: any day after the due date, no deadline rule, not one of § 1-3's fees,
+     * and lawful under every regime. Any other notice is decided as the law has it, and then sent without the fee where
+     * the plan charges none.
+     */
+    public FeeDecision decide(FeeRequest request, boolean chargeFee) {
+        if (!chargeFee && isPurring(request.kind())) {
+            if (!request.sendDate().isAfter(request.dueDate())) {
+                return FeeDecision.refused("due date", "A notice may be sent only after the due date "
+                        + request.dueDate() + "; " + request.sendDate() + " is not after it", request.sendDate());
+            }
+            return FeeDecision.withoutFee(FeeDecision.PLAN_RULE, "The plan sends this " + request.kind().label()
+                    + " without a fee; without one it may be sent any day after the due date, as a free reminder",
+                    request.sendDate());
+        }
+        return decide(request).asPlanned(chargeFee);
+    }
+
+    static boolean isPurring(NoticeKind kind) {
+        return kind == NoticeKind.PURRING || kind == NoticeKind.PAMINNELSE;
+    }
+
     public FeeDecision decide(FeeRequest request) {
         Regime regime = regimes.on(request.country(), request.sendDate());
         LocalDate send = request.sendDate();

@@ -84,7 +84,7 @@ public final class Forecaster {
             }
             LocalDate candidate = StepDates.latest(dueDate.plusDays(Math.max(1, planned.daysAfterDue())),
                     previousDeadline == null ? null : previousDeadline.plusDays(1),
-                    notice == null ? null : dates.earliestLegal(notice, dueDate, sent),
+                    notice == null ? null : dates.earliestLegal(notice, dueDate, sent, planned.chargeFee()),
                     today);
             LocalDate day = dates.sendingDay(country, candidate);
             if (notice == null) {
@@ -96,7 +96,7 @@ public final class Forecaster {
             FeeDecision decision;
             try {
                 decision = fees.decide(new FeeRequest(country, debtorType, notice, dueDate, day, deadline, sent,
-                        feeAgreed)).asPlanned(planned.chargeFee());
+                        feeAgreed), planned.chargeFee());
             } catch (RuleGapException gap) {
                 // the steps after this one depend on its fee: the forecast ends here, saying which row is missing;
                 // as the next step it is planned for its day and decided then

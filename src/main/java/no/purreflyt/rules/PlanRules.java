@@ -17,7 +17,12 @@ import no.purreflyt.ledger.Country;
  * <li>the creditor's own inkassovarsel, or a fee-bearing purring, that a case started today would send on or after the
  * day the new inkassolov takes effect (when the operator has set that day).</li>
  * </ul>
- * The plan's days are the earliest days; the process never sends a step earlier, only later.
+ * A purring the plan sends without a fee is a free reminder in law, and none of these rules concerns it. The plan's
+ * days are the earliest days; the process never sends a step earlier, only later.
+ *
+ * <p>A plan for any country (no country given) is checked against the Norwegian rules, which are the stricter; the
+ * Swedish second påminnelseavgift of such a plan is left to the rules on its day (they send it without the fee), as is
+ * a Norwegian third fee of an inkassovarsel.
  */
 public final class PlanRules {
 
@@ -43,7 +48,7 @@ public final class PlanRules {
     }
 
     /**
-     * @param country the debtors' country the plan is for, or null for a plan any debtor may get (checked against both)
+     * @param country the debtors' country the plan is for, or null for a plan any debtor may get
      * @param today   the day a case started now would be due at the earliest, for the regime that applies to its steps
      */
     public List<Violation> check(Country country, List<Step> steps, LocalDate today) {

@@ -23,6 +23,11 @@ public final class StepDates {
      * The first day (not yet moved to a business day) on which this notice may be sent carrying the fee the law
      * allows it, given the notices already sent.
      */
+    public LocalDate earliestLegal(NoticeKind kind, LocalDate dueDate, List<SentNotice> history, boolean chargeFee) {
+        // a purring without a fee is a free reminder in law
+        return !chargeFee && FeeRules.isPurring(kind) ? dueDate.plusDays(1) : earliestLegal(kind, dueDate, history);
+    }
+
     public LocalDate earliestLegal(NoticeKind kind, LocalDate dueDate, List<SentNotice> history) {
         LocalDate afterDue = dueDate.plusDays(1);
         LocalDate feeDay = dueDate.plusDays(FeeRules.FEE_DAYS_AFTER_DUE);

@@ -78,4 +78,19 @@ class PlanDefinitionTest {
         assertThat(problems.get(0).message()).isEqualTo("The inkassovarsel charges a fee, but the fee policy MEDIUM "
                 + "charges fees on purringer only: choose STRICT, or set fee to false.");
     }
+
+    @Test
+    void aCaseKeptBeforePlansSaidWhetherThePrincipalSettlesItIsSettledByThePrincipalAsThen() throws Exception {
+        String before = "{\"name\":\"default plan (purreflyt.default-plan)\",\"steps\":[{\"kind\":\"REMINDER\","
+                + "\"daysAfterDue\":7,\"deadlineDays\":7,\"review\":false}],\"interest\":true,\"compensation\":true,"
+                + "\"reminderFeeAgreed\":false}";
+
+        DunningPlan kept = com.fasterxml.jackson.databind.json.JsonMapper.builder().findAndAddModules().build()
+                .readValue(before, DunningPlan.class);
+
+        assertThat(kept.acceptPaymentWithoutFee()).isTrue();
+        assertThat(kept.reference()).isEqualTo("default plan (purreflyt.default-plan)");
+        assertThat(kept.plannedSteps().get(0).chargeFee()).isTrue();
+        assertThat(kept.step(0).name()).isEqualTo("REMINDER");
+    }
 }

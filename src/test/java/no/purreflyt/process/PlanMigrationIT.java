@@ -80,14 +80,15 @@ class PlanMigrationIT extends CaseIntegrationTest {
 
     /** Deploys the model again with a changed process name: a new version of the dunning process, as a designer would. */
     private ProcessDefinition deployChangedModel() {
+        return deployModel(new String(ModelDeployment.resources().get("processes/dunning.bpmn"), StandardCharsets.UTF_8)
+                .replace("name=\"Dunning\"", "name=\"Dunning (changed)\"").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Deploys this dunning model with the shipped forms and decision, as the latest version. */
+    private ProcessDefinition deployModel(byte[] model) {
         DeploymentBuilder deployment = repository.createDeployment().name(ModelDeployment.NAME);
-        ModelDeployment.resources().forEach((name, bytes) -> {
-            byte[] content = name.equals("processes/dunning.bpmn")
-                    ? new String(bytes, StandardCharsets.UTF_8).replace("name=\"Dunning\"", "name=\"Dunning (changed)\"")
-                            .getBytes(StandardCharsets.UTF_8)
-                    : bytes;
-            deployment.addInputStream(name, new ByteArrayInputStream(content));
-        });
+        ModelDeployment.resources().forEach((name, bytes) -> deployment.addInputStream(name,
+                new ByteArrayInputStream(name.equals("processes/dunning.bpmn") ? model : bytes)));
         String id = deployment.deploy().getId();
         return repository.createProcessDefinitionQuery().deploymentId(id).processDefinitionKey(DunningModel.PROCESS_ID)
                 .singleResult();
@@ -118,7 +119,7 @@ class PlanMigrationIT extends CaseIntegrationTest {
         // the reminder keeps step 0, the purring moves to step 2, the second reminder is skipped, not sent late
         assertThat(steps()).containsExactly("0 REMINDER DELIVERED", "1 REMINDER SKIPPED", "2 PURRING DELIVERED");
         assertThat(caseOf().path("notices").get(1).path("feeReason").asText()).isEqualTo("Not part of the plan when the "
-                + "case passed this point; the case moved from standard v1 to v2");
+                + "case passed this point; the case moved from standard v1 to standard v2");
         executeDueJobs();
         assertThat(instance).hasPassed("Event_PlanChanged").isWaitingAt(DunningModel.EVENT_PURRING_DUE);
 
@@ -128,6 +129,33 @@ class PlanMigrationIT extends CaseIntegrationTest {
         assertThat(steps()).containsExactly("0 REMINDER DELIVERED", "1 REMINDER SKIPPED", "2 PURRING DELIVERED",
                 "3 PURRING DELIVERED", "4 INKASSOVARSEL PREPARED");
         assertThat(instance).isWaitingAt(DunningModel.TASK_REVIEW_INKASSOVARSEL);
+    }
+
+    @Test
+    void aCaseStartedOnTheModelBeforePlansMovesToTheModelThatKnowsPlanChangesAndGoesOn() throws Exception {
+        // the model as it was before plans could change (no "Moved to another plan version" event)
+        try (var old = getClass().getResourceAsStream("/models/dunning-before-plans.bpmn")) {
+            ProcessDefinition before = deployModel(old.readAllBytes());
+            invoice("INV-OLD", "NO-1", LocalDate.of(2026, 2, 26), "800.00", "NOK");
+            post("/api/dunning-runs", null);
+            executeDueJobs();
+            invoiceNumber = "INV-OLD";
+            instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("INV-OLD").singleResult();
+            assertThat(instance.getProcessDefinitionId()).isEqualTo(before.getId());
+        }
+        ModelDeployment.deploy(repository);
+        travelTo(LocalDate.of(2026, 3, 5));
+        saveVersion2(2, twoPurringer());
+
+        JsonNode report = migrate(Map.of("invoiceNumbers", List.of("INV-OLD")));
+
+        assertThat(report.path("moved").get(0).path("modelMigrated").asBoolean()).as("%s", report).isTrue();
+        executeDueJobs();
+        assertThat(instance).hasPassed("Event_PlanChanged").isWaitingAt(DunningModel.EVENT_REMINDER_DUE);
+        // the second reminder of version 2, after the first one's deadline 03-12: Friday 03-13
+        travelTo(LocalDate.of(2026, 3, 13));
+        assertThat(notices()).containsExactly("REMINDER 1 2026-03-05 2026-03-12 0.00 DELIVERED",
+                "REMINDER 2 2026-03-13 2026-03-20 0.00 DELIVERED");
     }
 
     @Test

@@ -88,7 +88,7 @@ class PlanProcessIT extends CaseIntegrationTest {
     }
 
     @Test
-    void aMildPlanSendsItsPurringWithoutTheFeeTheLawWouldAllow() {
+    void aMildPlanSendsItsPurringWithoutAFee() {
         caseOnPlan(plan("MILD", "CREATE_AND_SEND", "CREATE_AND_SEND", "MANUAL", false));
 
         travelTo(LocalDate.of(2026, 3, 5));
@@ -97,8 +97,8 @@ class PlanProcessIT extends CaseIntegrationTest {
         assertThat(notices()).last().isEqualTo("PURRING 1 2026-03-13 2026-03-27 0.00 DELIVERED");
         JsonNode purring = caseOf().path("notices").get(1);
         assertThat(purring.path("feeRule").asText()).isEqualTo("the dunning plan");
-        assertThat(purring.path("feeReason").asText()).startsWith("The plan charges no fee for this notice; the law "
-                + "would allow 38.00");
+        assertThat(purring.path("feeReason").asText()).isEqualTo("The plan sends this purring without a fee; without "
+                + "one it may be sent any day after the due date, as a free reminder");
         // MILD charges no interest either: the total is the principal
         assertThat(purring.path("total").decimalValue()).isEqualByComparingTo("1000.00");
     }
@@ -130,6 +130,20 @@ class PlanProcessIT extends CaseIntegrationTest {
         assertThat(closed.path("writtenOff").decimalValue()).isEqualByComparingTo("42.93");
         assertThat(closed.path("closingNote").asText()).isEqualTo("Principal paid; 42.93 NOK of fees and interest "
                 + "written off (the plan accepts payment without fee)");
+    }
+
+    @Test
+    void aPlanThatAcceptsPaymentWithoutFeeWritesOffTheInterestOfAPrincipalPaidAfterAFreeReminder() {
+        caseOnPlan(plan("STRICT", "CREATE_AND_SEND", "CREATE_AND_SEND", "MANUAL", true));
+        travelTo(LocalDate.of(2026, 3, 5));
+
+        pay("P-1", "1000.00");
+
+        // interest 02-27 … 03-05 = 7 days: 1000.00 × 0.12 × 7 / 365 = 840 / 365 = 2.30
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_PAID);
+        assertThat(caseOf().path("writtenOff").decimalValue()).isEqualByComparingTo("2.30");
+        assertThat(caseOf().path("closingNote").asText()).isEqualTo("Principal paid; 2.30 NOK of interest written off "
+                + "(the plan accepts payment without fee)");
     }
 
     @Test

@@ -34,6 +34,33 @@ class ForecasterTest {
     }
 
     @Test
+    void aPurringThePlanSendsWithoutAFeeIsAFreeReminderInLawEvenUnderTheNewInkassolov() {
+        // due Monday 2026-03-02; a fee-free purring planned for day 10 = Thursday 03-12 with a 7-day deadline (03-19):
+        // no day 14, no 14-day deadline, no regime stops it. Under the new inkassolov (from 2026-01-01) the same.
+        Forecaster underNewAct = new Forecaster(new FeeRules(tables, new Regimes(LocalDate.of(2026, 1, 1))), dates);
+        List<PlannedStep> plan = List.of(new PlannedStep(StepKind.PURRING, 10, 7, false),
+                new PlannedStep(StepKind.PURRING, 14, 14, true));
+
+        for (Forecaster f : List.of(forecaster, underNewAct)) {
+            ForecastStep free = f.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 3, 2), plan, false).get(0);
+            assertThat(free.allowed()).isTrue();
+            assertThat(free.date()).isEqualTo(LocalDate.of(2026, 3, 12));
+            assertThat(free.deadline()).isEqualTo(LocalDate.of(2026, 3, 19));
+            assertThat(free.fee()).isEqualByComparingTo("0.00");
+            assertThat(free.rule()).isEqualTo(FeeDecision.PLAN_RULE);
+        }
+        // the fee-bearing purring after it: day 14 = 03-16, but after the free one's deadline: Friday 03-20, fee 38 as
+        // the claim's first fee (the fee-free purring is none of § 1-3's two); under the new act it is refused
+        assertThat(forecaster.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 3, 2), plan, false).get(1))
+                .satisfies(step -> {
+                    assertThat(step.date()).isEqualTo(LocalDate.of(2026, 3, 20));
+                    assertThat(step.fee()).isEqualByComparingTo("38.00");
+                });
+        assertThat(underNewAct.forecast(Country.NO, CustomerType.CONSUMER, LocalDate.of(2026, 3, 2), plan, false).get(1)
+                .allowed()).isFalse();
+    }
+
+    @Test
     void aPurringWhoseDay14IsGoodFridayGoesOutTheTuesdayAfterEaster() {
         // due Friday 2026-03-20; day 14 = 04-03 langfredag; 04-04 Sat, 04-05 Easter, 04-06 Easter Monday → 04-07;
         // deadline 04-07 + 14 = Tuesday 04-21
