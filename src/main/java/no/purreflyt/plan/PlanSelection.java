@@ -18,6 +18,10 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
@@ -33,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PlanSelection {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanSelection.class);
 
     public static final String DECISION = "select-plan";
     static final String OUTPUT = "planKey";
@@ -76,6 +82,20 @@ public class PlanSelection {
                 .map(text -> text.replaceAll("^\"|\"$", ""))
                 .filter(text -> !text.isBlank())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * At start: a plan the deployed decision names that does not exist (or is archived) would fail every invoice the
+     * decision sends to it, so it is said at once.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warnAboutPlansTheDecisionNamesAndNobodyMade() {
+        for (String key : keysNamedByDecision()) {
+            if (plans.inUse(key).isEmpty()) {
+                log.warn("select-plan.dmn answers '{}' for some invoices, but there is no such plan in use: the case "
+                        + "starter cannot open their cases. Create it (PUT /api/plans/{}) or change the decision.", key, key);
+            }
+        }
     }
 
     /** Archives a plan that neither select-plan.dmn nor a customer names. */

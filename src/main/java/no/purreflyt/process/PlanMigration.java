@@ -98,11 +98,16 @@ public class PlanMigration {
             open.stream().filter(c -> versions.isEmpty() ? c.planVersion() != target.version() : versions.contains(c.planVersion()))
                     .forEach(chosen::add);
         }
-        for (DunningCase dunningCase : chosen) {
+        int progressEvery = Math.max(100, chosen.size() / 10);
+        for (int done = 0; done < chosen.size(); done++) {
+            DunningCase dunningCase = chosen.get(done);
+            if (done > 0 && done % progressEvery == 0) {
+                log.info("Moving cases of plan {} to v{}: {} of {} done", key, target.version(), done, chosen.size());
+            }
             try {
                 Object outcome = transaction.execute(status -> moveOne(dunningCase, target, by));
-                if (outcome instanceof Moved done) {
-                    moved.add(done);
+                if (outcome instanceof Moved one) {
+                    moved.add(one);
                 } else {
                     notMoved.add(new NotMoved(dunningCase.invoiceNumber(), (String) outcome));
                 }
