@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.test.context.TestPropertySource;
  * The dates and fees are those of {@link DunningProcessIT}'s timeline.
  */
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+// closed after the class: a cached context would keep its job executor running the jobs of the tests after it
+@DirtiesContext
 class DunningRestIT extends IntegrationTest {
 
     @Test
