@@ -15,8 +15,11 @@ import org.springframework.http.ResponseEntity;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * One case from due date to handover through the REST API and the clock endpoint alone, with the job executor
@@ -25,9 +28,20 @@ import org.springframework.test.context.TestPropertySource;
  * The dates and fees are those of {@link DunningProcessIT}'s timeline.
  */
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
-// closed after the class: a cached context would keep its job executor running the jobs of the tests after it
-@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DunningRestIT extends IntegrationTest {
+
+    @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+
+    /**
+     * The context stays in Spring's test context cache, and its job executor would go on running the jobs of the tests
+     * after this one, in the same database. (Closing the context instead would unregister the engine named "default"
+     * that the other context's engine REST API looks up.)
+     */
+    @AfterAll
+    void stopTheJobExecutor() {
+        engineConfiguration.getJobExecutor().shutdown();
+    }
 
     @Test
     void aCaseRunsFromDueDateToHandoverThroughTheApiAlone() throws Exception {
