@@ -131,11 +131,6 @@ class DunningCaseRepository {
                 .param("key", planKey).query(DunningCaseRepository::map).list();
     }
 
-    /** Every open case, oldest first. */
-    java.util.List<DunningCase> allOpen() {
-        return jdbc.sql(SELECT + " where d.status = 'OPEN' order by d.id").query(DunningCaseRepository::map).list();
-    }
-
     /** The invoice's open case, or else its most recent one. */
     Optional<DunningCase> latestOf(String invoiceNumber) {
         return jdbc.sql(SELECT + " where i.number = :n order by d.opened_at desc, d.id desc")

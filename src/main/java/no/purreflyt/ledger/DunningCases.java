@@ -124,12 +124,6 @@ public class DunningCases {
         return cases.openOnPlan(planKey);
     }
 
-    /** Every open case. */
-    @Transactional(readOnly = true)
-    public List<DunningCase> allOpen() {
-        return cases.allOpen();
-    }
-
     @Transactional(readOnly = true)
     public DunningCase latestOf(String invoiceNumber) {
         return latest(invoiceNumber)

@@ -176,12 +176,6 @@ public class Plans implements SmartInitializingSingleton {
     public record Loosest(int graceDays, BigDecimal minimumAmount) {
     }
 
-    /** The definition of the version a case follows, for its criteria. */
-    PlanDefinition definition(String key, int version) {
-        return store.version(key, version).map(v -> read(v.definition()))
-                .orElseThrow(() -> new IllegalStateException("No plan " + key + " v" + version));
-    }
-
     // ---- a customer's own plan
 
     @Transactional(readOnly = true)
