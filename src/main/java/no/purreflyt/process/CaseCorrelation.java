@@ -8,9 +8,7 @@ import no.purreflyt.ledger.DisputeRaised;
 import no.purreflyt.ledger.DunningCase;
 import no.purreflyt.ledger.DunningBlockChanged;
 import no.purreflyt.ledger.DunningCases;
-import no.purreflyt.ledger.Invoice;
 import no.purreflyt.ledger.InvoiceSettled;
-import no.purreflyt.ledger.LedgerService;
 import no.purreflyt.ledger.OutstandingChanged;
 import no.purreflyt.plan.Plans;
 import no.purreflyt.rules.Claim;
@@ -35,14 +33,12 @@ class CaseCorrelation {
     private final RuntimeService runtime;
     private final DunningCases cases;
     private final ClaimService claims;
-    private final LedgerService ledger;
     private final Plans plans;
 
-    CaseCorrelation(RuntimeService runtime, DunningCases cases, ClaimService claims, LedgerService ledger, Plans plans) {
+    CaseCorrelation(RuntimeService runtime, DunningCases cases, ClaimService claims, Plans plans) {
         this.runtime = runtime;
         this.cases = cases;
         this.claims = claims;
-        this.ledger = ledger;
         this.plans = plans;
     }
 
@@ -84,16 +80,11 @@ class CaseCorrelation {
             correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, null);
             return;
         }
-        Invoice invoice = ledger.invoice(invoiceNumber);
-        // payments beyond the principal go to the fees and compensation first, then to interest
         Claim claim = claims.claim(invoiceNumber, null).claim();
         BigDecimal beyondPrincipal = claim.paidBeyondPrincipal();
-        BigDecimal fees = claim.fees().stream().map(no.purreflyt.rules.SentNotice::fee)
-                .reduce(claim.compensation().charged(), BigDecimal::add);
-        BigDecimal feesLeft = fees.subtract(beyondPrincipal).max(BigDecimal.ZERO);
-        BigDecimal interestLeft = claim.interest().total().subtract(beyondPrincipal.subtract(fees).max(BigDecimal.ZERO))
-                .max(BigDecimal.ZERO);
-        String currency = invoice.currency();
+        BigDecimal feesLeft = claim.feesLeft();
+        BigDecimal interestLeft = claim.interestLeft();
+        String currency = claim.currency();
         boolean acceptsWithoutFee = plans.ofCase(open.get().id()).acceptPaymentWithoutFee();
         if (acceptsWithoutFee && feesLeft.add(interestLeft).signum() > 0) {
             BigDecimal writtenOff = feesLeft.add(interestLeft);

@@ -20,4 +20,20 @@ public record Claim(
         FeeRules.CompensationDecision compensation,
         BigDecimal paidBeyondPrincipal,
         BigDecimal total) {
+
+    /** The fees and compensation claimed: payments beyond the principal go to these first. */
+    public BigDecimal feesCharged() {
+        return fees.stream().map(SentNotice::fee).reduce(compensation.charged(), BigDecimal::add);
+    }
+
+    /** The fees and compensation that payments beyond the principal have not covered. */
+    public BigDecimal feesLeft() {
+        return feesCharged().subtract(paidBeyondPrincipal).max(BigDecimal.ZERO);
+    }
+
+    /** The interest that payments beyond the principal have not covered, after the fees. */
+    public BigDecimal interestLeft() {
+        return interest.total().subtract(paidBeyondPrincipal.subtract(feesCharged()).max(BigDecimal.ZERO))
+                .max(BigDecimal.ZERO);
+    }
 }

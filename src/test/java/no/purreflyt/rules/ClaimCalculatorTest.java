@@ -58,6 +58,9 @@ class ClaimCalculatorTest {
         assertThat(claim.interest().total()).isEqualByComparingTo("69.04");
         assertThat(claim.paidBeyondPrincipal()).isEqualByComparingTo("20.00");
         assertThat(claim.total()).isEqualByComparingTo("87.04");
+        // the 20.00 went to the fee first: 18.00 of it left, the interest untouched
+        assertThat(claim.feesLeft()).isEqualByComparingTo("18.00");
+        assertThat(claim.interestLeft()).isEqualByComparingTo("69.04");
         // on the day before the payment nothing was paid yet: 10000 + 20 days' interest 65.75 + 38 = 10 103.75
         // (10000 × 0.12 × 20 / 365 = 24000 / 365 = 65.753425 → 65.75)
         assertThat(claims.claim(Country.NO, CustomerType.CONSUMER, DUE, paid, PURRING, true, false,
