@@ -2,6 +2,10 @@ package no.purreflyt.posting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -44,6 +48,14 @@ class PostingController {
     @GetMapping
     @Operation(summary = "The postings dated from..to (both inclusive, at most 366 days), by date and then in the "
             + "order they were made; CSV (RFC 4180) with Accept: text/csv or format=csv")
+    // the method answers ResponseEntity<?> (a list or a CSV text), so the API documentation is told both forms here
+    @ApiResponse(responseCode = "200", description = "the postings", content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = Posting.class))),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    example = "date,type,debitAccount,creditAccount,amount,currency,vatCode,invoiceNumber,"
+                            + "customerExternalId,caseId,text,sourceKey"))})
+    @ApiResponse(responseCode = "400", description = "a missing or invalid parameter, named in errors",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> postings(
             @Parameter(description = "first posting date, such as 2026-03-01") @RequestParam(required = false) String from,
             @Parameter(description = "last posting date, such as 2026-03-31") @RequestParam(required = false) String to,
