@@ -59,14 +59,17 @@ class PlanSummaryTest {
                 "If nothing is paid, the debtor owes 1090.79 NOK on 2026-04-16: principal 1000.00, fees 76.00, interest 14.79.",
                 "Late-payment interest runs from 2026-03-03.",
                 "A business debtor would also owe the standard compensation, less the fees charged; a consumer owes none.",
-                "Payment of the principal alone does not settle the case while the fees charged are unpaid.");
+                "Payment of the principal alone does not settle the case while the fees charged are unpaid.",
+                // the shipped plan leaves the window out: the default 10 days
+                "A credit controller can withdraw a handed-over case from Demo Inkasso AS at no cost within 10 days "
+                        + "after the handover.");
     }
 
     @Test
     void aMildPlanSaysItsPurringGoesOutWithoutAFeeAndWhoSendsIt() throws Exception {
         PlanDefinition mild = new PlanDefinition("Mild", null, PlanDefinition.FeePolicy.MILD, null,
                 java.util.List.of(new PlanDefinition.Purring(14, 14, null, PlanDefinition.Mode.CREATE_ONLY)), null, null,
-                null, null, false, null, null, null, true, null)
+                null, null, false, null, null, null, true, null, null)
                 .normalized(new PlanDefinition.Defaults(3, new BigDecimal("0.00"), LocalTime.of(11, 0)));
         // purring day 14 of 2026-03-02 = 03-16, deadline 03-30; no interest under MILD; owed the day after the deadline
         PlanSummary.Summary text = summary.summarize(new Plans.InUse("mild", 2, mild),
