@@ -83,4 +83,25 @@ class PlanSummaryTest {
                 "No late-payment interest is charged.",
                 "Payment of the principal alone settles the case; fees and interest are then written off.");
     }
+
+    @Test
+    void aPlanWithAnInterestInvoiceAndItsOwnWithdrawalWindowSaysBoth() throws Exception {
+        PlanDefinition own = JsonMapper.builder().findAndAddModules().build().readValue("""
+                {"name": "Own", "feePolicy": "STRICT", "purringer": [{"daysAfterDue": 14, "deadlineDays": 14}],
+                 "handover": {"approval": "AUTOMATIC", "agency": "Fjord Inkasso AS", "withdrawalWindowDays": 5},
+                 "interestInvoice": {"minimumAmount": "50", "deadlineDays": 21}}""", PlanDefinition.class)
+                .normalized(new PlanDefinition.Defaults(3, new BigDecimal("0.00"), LocalTime.of(11, 0)));
+
+        PlanSummary.Summary text = summary.summarize(new Plans.InUse("own", 1, own),
+                new PlanSummary.Sample(LocalDate.of(2026, 3, 2), new BigDecimal("1000.00"), Country.NO,
+                        CustomerType.CONSUMER));
+
+        assertThat(text.lines()).containsSubsequence(
+                "Late-payment interest runs from 2026-03-03.",
+                "If the invoice is paid after its due date, the interest left unpaid is invoiced (rentenota) when it is "
+                        + "above 50.00 NOK, with a deadline of 21 days.",
+                "Payment of the principal alone does not settle the case while the fees charged are unpaid.",
+                "A credit controller can withdraw a handed-over case from Fjord Inkasso AS at no cost within 5 days "
+                        + "after the handover.");
+    }
 }
