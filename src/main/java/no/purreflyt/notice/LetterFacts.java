@@ -24,8 +24,10 @@ import no.purreflyt.rules.NoticeKind;
  * (principal, interest per rate period, each fee, compensation, total), the deadline and how to pay. The templates
  * see it as a tree of ready-formatted strings ({@link #model()}), so a template text can word it but never compute.
  *
- * @param letterKind   the legal kind of the letter (INKASSOVARSEL or INKASSOKRAV, PURRING or PAMINNELSE …); null for
- *                     an interest invoice
+ * @param letterKind   the legal kind of the letter (INKASSOVARSEL or INKASSOKRAV, PURRING or PAMINNELSE,
+ *                     INTEREST_INVOICE …)
+ * @param interest     the interest the lines add up to; in an interest invoice whose interest was partly paid, more
+ *                     than the total, and the letter states the difference as paid
  * @param fees         each fee the letter claims, earlier notices' first, this letter's own last
  * @param compensation the business debtor's standard compensation beyond the fees (zero for none)
  */
@@ -68,6 +70,10 @@ record LetterFacts(
      */
     static LetterFacts of(Notice notice, Claim claim, List<SentNotice> sentBefore, Invoice invoice, Customer debtor,
             CreditorProperties creditor) {
+        if (notice.interestInvoice()) {
+            // interest alone: the principal and the fees were paid before it is written, and it claims them no more
+            return with(notice, claim, invoice, debtor, creditor, List.of(), claim.interest().total());
+        }
         List<Fee> fees = new ArrayList<>();
         Map<NoticeKind, Integer> counts = new EnumMap<>(NoticeKind.class);
         for (SentNotice sent : sentBefore) {
@@ -79,6 +85,11 @@ record LetterFacts(
         if (notice.fee().signum() > 0) {
             fees.add(new Fee(notice.kind(), notice.sequence(), notice.sendDate(), notice.fee(), true));
         }
+        return with(notice, claim, invoice, debtor, creditor, fees, notice.interest());
+    }
+
+    private static LetterFacts with(Notice notice, Claim claim, Invoice invoice, Customer debtor,
+            CreditorProperties creditor, List<Fee> fees, BigDecimal interest) {
         List<String> address = new ArrayList<>();
         Customer.Address a = debtor.address();
         if (a != null) {
@@ -89,13 +100,13 @@ record LetterFacts(
                 address.add(place);
             }
         }
-        return new LetterFacts(TemplateKind.of(notice.step()), notice.kind(), notice.sequence(),
+        return new LetterFacts(TemplateKind.of(notice), notice.kind(), notice.sequence(),
                 debtor.language() != null ? debtor.language() : debtor.country().defaultLanguage(), debtor.country(),
                 debtor.type(), creditor,
                 new Debtor(debtor.externalId(), debtor.name(), address, debtor.email()),
                 new InvoiceFacts(invoice.number(), invoice.issueDate(), invoice.dueDate(), invoice.amount(), invoice.kid()),
                 notice.sendDate(), notice.deadline(), notice.currency(), notice.principal(), claim.interest().lines(),
-                notice.interest(), fees, notice.compensation(), notice.total(), notice.feeWaived());
+                interest, fees, notice.compensation(), notice.total(), notice.feeWaived());
     }
 
     /** The template's data model. */

@@ -25,6 +25,9 @@ class NoticeRepository {
             String feeReason) {
     }
 
+    /** What the step column holds for the interest invoice, which is no step of a plan (read back as null). */
+    private static final String INTEREST_INVOICE_STEP_KIND = NoticeKind.INTEREST_INVOICE.name();
+
     private final JdbcClient jdbc;
 
     NoticeRepository(JdbcClient jdbc) {
@@ -47,7 +50,8 @@ class NoticeRepository {
     }
 
     List<Notice> ofCase(long caseId) {
-        return jdbc.sql("select * from notice where case_id = :c order by plan_step").param("c", caseId)
+        // the interest invoice (a negative plan step) after the plan's steps: it is the last letter of a case
+        return jdbc.sql("select * from notice where case_id = :c order by plan_step < 0, plan_step").param("c", caseId)
                 .query(NoticeRepository::map).list();
     }
 
@@ -72,6 +76,27 @@ class NoticeRepository {
                 .param("status", status.name())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * Inserts the case's interest invoice, prepared: no step of the plan (its step column names the notice kind), the
+     * first and only of its kind. Answers empty when the case has one already (a second caller at the same time waits
+     * for the first one's transaction and then finds its notice).
+     */
+    Optional<Long> insertInterestInvoice(long caseId, Amounts a, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        int inserted = bind(jdbc.sql("""
+                insert into notice (case_id, plan_step, step, kind, sequence, status, send_date, deadline, currency,
+                    principal, interest, earlier_fees, fee, compensation, total, fee_rule, fee_reason, prepared_at)
+                values (:caseId, :planStep, :step, :kind, 1, 'PREPARED', :sendDate, :deadline, :currency,
+                    :principal, :interest, :earlierFees, :fee, :compensation, :total, :feeRule, :feeReason, :now)
+                on conflict (case_id, plan_step) do nothing"""), a, now)
+                .param("caseId", caseId)
+                .param("planStep", Notice.INTEREST_INVOICE_STEP)
+                .param("step", INTEREST_INVOICE_STEP_KIND)
+                .param("kind", NoticeKind.INTEREST_INVOICE.name())
+                .update(keys, "id");
+        return inserted == 0 ? Optional.empty() : Optional.of(keys.getKeyAs(Number.class).longValue());
     }
 
     /**
@@ -147,7 +172,7 @@ class NoticeRepository {
                 rs.getLong("id"),
                 rs.getLong("case_id"),
                 rs.getInt("plan_step"),
-                StepKind.valueOf(rs.getString("step")),
+                INTEREST_INVOICE_STEP_KIND.equals(rs.getString("step")) ? null : StepKind.valueOf(rs.getString("step")),
                 NoticeKind.valueOf(rs.getString("kind")),
                 (Integer) rs.getObject("sequence", Integer.class),
                 NoticeStatus.valueOf(rs.getString("status")),

@@ -125,6 +125,64 @@ public class NoticeService {
     }
 
     /**
+     * Prepares the case's interest invoice (rentenota / räntefaktura): when its plan asks for one and the invoice has
+     * been paid, the late-payment interest that accrued and that payments beyond the principal did not cover is invoiced
+     * if it is above the plan's minimum, with the plan's deadline from today moved to a business day. Works on an open
+     * case and on a closed one. Idempotent: a case's interest invoice, once prepared, is answered as it is (one per
+     * case); it is delivered like any notice ({@link #deliver}).
+     *
+     * @return the interest invoice, or empty (and the reason logged) when the plan writes none, the invoice is not
+     *         paid, or the interest left is not above the minimum
+     */
+    @Transactional
+    public Optional<Notice> prepareInterestInvoice(long caseId) {
+        Optional<Notice> existing = history.interestInvoice(caseId);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        DunningCase dunningCase = cases.get(caseId);
+        DunningPlan plan = plans.ofCase(caseId);
+        if (!plan.hasInterestInvoice()) {
+            log.info("Case {}: no interest invoice; its plan {} writes none", caseId, plan.reference());
+            return Optional.empty();
+        }
+        Invoice invoice = ledger.invoice(dunningCase.invoiceNumber());
+        Customer debtor = ledger.customer(invoice.customerExternalId());
+        LocalDate today = LocalDate.now(clock);
+        Claim claim = claims.claimOf(invoice, debtor, plan, history.sent(caseId), today);
+        if (claim.principal().signum() > 0) {
+            // interest is invoiced on its own only once the principal is paid; until then the claim carries it
+            log.info("Case {}: no interest invoice; invoice {} still has {} {} of its principal outstanding on {}",
+                    caseId, invoice.number(), claim.principal(), claim.currency(), today);
+            return Optional.empty();
+        }
+        BigDecimal interest = claim.interestLeft().setScale(2);
+        if (interest.compareTo(plan.interestInvoiceMinimum()) <= 0) {
+            log.info("Case {}: no interest invoice; the interest left unpaid, {} {} (of {} accrued), is not above the "
+                    + "plan's minimum of {}", caseId, interest, claim.currency(), claim.interest().total(),
+                    plan.interestInvoiceMinimum());
+            return Optional.empty();
+        }
+        LocalDate deadline = stepDates.deadline(debtor.country(), today, plan.interestInvoiceDeadlineDays());
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        NoticeRepository.Amounts amounts = new NoticeRepository.Amounts(today, deadline, claim.currency(), zero, interest,
+                zero, zero, zero, interest, INTEREST_INVOICE_RULE, "The interest left unpaid, " + interest + " "
+                        + claim.currency() + " of " + claim.interest().total() + " accrued, is above the plan's minimum "
+                        + "of " + plan.interestInvoiceMinimum());
+        Optional<Long> id = notices.insertInterestInvoice(caseId, amounts, clock.instant());
+        if (id.isEmpty()) {
+            return history.interestInvoice(caseId); // prepared meanwhile by another caller
+        }
+        Notice notice = notices.find(id.get()).orElseThrow();
+        write(notice, invoice, debtor, plan);
+        log.info("Case {}: interest invoice {} prepared: {}", caseId, notice.id(), notice.summary());
+        return Optional.of(notice);
+    }
+
+    /** The rule an interest invoice names for its amount (it charges no fee). */
+    private static final String INTEREST_INVOICE_RULE = "late-payment interest left unpaid";
+
+    /**
      * Fits a case's notices to a new version of its plan (see {@code StepMapping}): each taken notice moves to its new
      * step, and the new steps the case passed without taking them are recorded as skipped with the reason, so they are
      * never sent late. In the caller's transaction, with the case's move.

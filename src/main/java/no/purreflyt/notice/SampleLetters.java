@@ -31,7 +31,7 @@ final class SampleLetters {
             case REMINDER -> NoticeKind.REMINDER;
             case PURRING -> StepKind.PURRING.noticeIn(country);
             case INKASSOVARSEL -> StepKind.INKASSOVARSEL.noticeIn(country);
-            case INTEREST_INVOICE -> null;
+            case INTEREST_INVOICE -> NoticeKind.INTEREST_INVOICE;
         };
         BigDecimal principal = new BigDecimal("1000.00");
         BigDecimal rate = country == Country.NO ? new BigDecimal("12.00") : new BigDecimal("10.00");

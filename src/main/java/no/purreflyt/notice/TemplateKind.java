@@ -16,6 +16,11 @@ public enum TemplateKind {
         };
     }
 
+    /** The text a notice is written with: its step's, or the interest invoice's (no step of the plan). */
+    static TemplateKind of(Notice notice) {
+        return notice.interestInvoice() ? INTEREST_INVOICE : of(notice.step());
+    }
+
     /** From the API's path: {@code purring}, {@code PURRING} or {@code interest-invoice}. */
     public static TemplateKind parse(String text) {
         try {

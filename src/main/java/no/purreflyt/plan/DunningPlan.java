@@ -1,5 +1,8 @@
 package no.purreflyt.plan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -18,16 +21,50 @@ import no.purreflyt.rules.StepKind;
  * @param timeOfDay when its automatic steps go out; null for a case that kept none (the case starter's time then)
  * @param acceptPaymentWithoutFee whether the principal paid settles the case; a case kept before plans said so was
  *                  settled by its principal, and still is
+ * @param interestInvoiceMinimum an interest invoice is written after a late payment when the interest left unpaid is
+ *                  above this; null: the plan writes none
+ * @param interestInvoiceDeadlineDays the interest invoice's deadline in days from the day it is written (0 when the
+ *                  plan writes none)
+ * @param withdrawalWindowDays days after the handover in which the case can be withdrawn from the agency at no cost
  */
 public record DunningPlan(String name, List<Step> steps, boolean interest, boolean compensation,
         boolean reminderFeeAgreed, String key, int version, String agency, LocalTime timeOfDay,
-        Boolean acceptPaymentWithoutFee) {
+        Boolean acceptPaymentWithoutFee, BigDecimal interestInvoiceMinimum, int interestInvoiceDeadlineDays,
+        int withdrawalWindowDays) {
 
     public DunningPlan {
         steps = List.copyOf(steps);
         if (acceptPaymentWithoutFee == null) {
             acceptPaymentWithoutFee = true;
         }
+    }
+
+    /**
+     * Reads a snapshot a case keeps ({@code dunning_case.plan_json}). A snapshot stored before the interest invoice and
+     * the withdrawal window existed lacks them: it writes no interest invoice and has the default window, as a new plan
+     * would (a missing int would otherwise read as 0 days, a window nobody chose).
+     */
+    @JsonCreator
+    static DunningPlan read(@JsonProperty("name") String name, @JsonProperty("steps") List<Step> steps,
+            @JsonProperty("interest") boolean interest, @JsonProperty("compensation") boolean compensation,
+            @JsonProperty("reminderFeeAgreed") boolean reminderFeeAgreed, @JsonProperty("key") String key,
+            @JsonProperty("version") int version, @JsonProperty("agency") String agency,
+            @JsonProperty("timeOfDay") LocalTime timeOfDay,
+            @JsonProperty("acceptPaymentWithoutFee") Boolean acceptPaymentWithoutFee,
+            @JsonProperty("interestInvoiceMinimum") BigDecimal interestInvoiceMinimum,
+            @JsonProperty("interestInvoiceDeadlineDays") Integer interestInvoiceDeadlineDays,
+            @JsonProperty("withdrawalWindowDays") Integer withdrawalWindowDays) {
+        return new DunningPlan(name, steps, interest, compensation, reminderFeeAgreed, key, version, agency, timeOfDay,
+                acceptPaymentWithoutFee, interestInvoiceMinimum,
+                interestInvoiceMinimum == null ? 0
+                        : interestInvoiceDeadlineDays != null ? interestInvoiceDeadlineDays
+                                : PlanDefinition.DEFAULT_INTEREST_INVOICE_DEADLINE_DAYS,
+                withdrawalWindowDays != null ? withdrawalWindowDays : PlanDefinition.DEFAULT_WITHDRAWAL_WINDOW_DAYS);
+    }
+
+    /** Whether the plan writes an interest invoice after a late payment. */
+    public boolean hasInterestInvoice() {
+        return interestInvoiceMinimum != null;
     }
 
     /**

@@ -40,6 +40,7 @@ import no.purreflyt.web.FieldProblem;
  * @param timeOfDay               when the automatic steps of a day go out, in the business clock's zone
  * @param acceptPaymentWithoutFee the principal paid settles the case; fees and interest are written off
  * @param startFromInvoiceNumber  invoices numbered before this one are not dunned (another system dunned them)
+ * @param interestInvoice         an interest invoice (rentenota) after a late payment, or null for none
  */
 public record PlanDefinition(
         @NotBlank @Size(max = 100) String name,
@@ -56,7 +57,13 @@ public record PlanDefinition(
         @DecimalMin("0.00") @DecimalMax("1000000000.00") @Digits(integer = 12, fraction = 2) BigDecimal minimumAmount,
         LocalTime timeOfDay,
         boolean acceptPaymentWithoutFee,
-        @Size(max = 64) String startFromInvoiceNumber) {
+        @Size(max = 64) String startFromInvoiceNumber,
+        @Valid InterestInvoice interestInvoice) {
+
+    /** Days after the handover in which the case can be withdrawn from the agency at no cost, unless the plan says. */
+    public static final int DEFAULT_WITHDRAWAL_WINDOW_DAYS = 10;
+    /** Days the debtor has to pay an interest invoice, unless the plan says. */
+    public static final int DEFAULT_INTEREST_INVOICE_DEADLINE_DAYS = 14;
 
     public enum FeePolicy {
         /** no fees at all */
@@ -100,8 +107,25 @@ public record PlanDefinition(
             Mode mode) {
     }
 
-    /** @param agency the collection agency the claim goes to */
-    public record Handover(@NotNull Approval approval, @NotBlank @Size(max = 100) String agency) {
+    /**
+     * @param agency               the collection agency the claim goes to
+     * @param withdrawalWindowDays days after the handover in which a credit controller can withdraw the case from the
+     *                             agency at no cost (default 10)
+     */
+    public record Handover(@NotNull Approval approval, @NotBlank @Size(max = 100) String agency,
+            @Min(0) @Max(60) Integer withdrawalWindowDays) {
+    }
+
+    /**
+     * When the invoice is paid after its due date, the interest that accrued and was not paid is invoiced if it is
+     * above {@code minimumAmount}: a rentenota with interest alone costs the creditor more than a few kroner are worth.
+     *
+     * @param minimumAmount the interest left must be above this (default 0.00: any interest at all)
+     * @param deadlineDays  the debtor's deadline, counted from the day it is written (default 14)
+     */
+    public record InterestInvoice(
+            @DecimalMin("0.00") @DecimalMax("1000000000.00") @Digits(integer = 12, fraction = 2) BigDecimal minimumAmount,
+            @Min(1) @Max(90) Integer deadlineDays) {
     }
 
     /** What a plan leaves out and the installation gives (the case starter's settings). */
@@ -127,12 +151,18 @@ public record PlanDefinition(
                             : strict && (country != Country.NO || purringFees < 2),
                     inkassovarsel.mode() != null ? inkassovarsel.mode() : Mode.CREATE_ONLY);
         }
-        return new PlanDefinition(name.strip(), country, feePolicy, r, List.copyOf(p), i, handover,
+        Handover h = handover == null ? null : new Handover(handover.approval(), handover.agency(),
+                handover.withdrawalWindowDays() != null ? handover.withdrawalWindowDays() : DEFAULT_WITHDRAWAL_WINDOW_DAYS);
+        InterestInvoice ii = interestInvoice == null ? null : new InterestInvoice(
+                (interestInvoice.minimumAmount() != null ? interestInvoice.minimumAmount() : BigDecimal.ZERO).setScale(2),
+                interestInvoice.deadlineDays() != null ? interestInvoice.deadlineDays()
+                        : DEFAULT_INTEREST_INVOICE_DEADLINE_DAYS);
+        return new PlanDefinition(name.strip(), country, feePolicy, r, List.copyOf(p), i, h,
                 interest != null ? interest : strict, compensation != null ? compensation : strict, reminderFeeAgreed,
                 graceDays != null ? graceDays : defaults.graceDays(),
                 (minimumAmount != null ? minimumAmount : defaults.minimumAmount()).setScale(2),
                 timeOfDay != null ? timeOfDay.withSecond(0).withNano(0) : defaults.timeOfDay(),
-                acceptPaymentWithoutFee, blankToNull(startFromInvoiceNumber));
+                acceptPaymentWithoutFee, blankToNull(startFromInvoiceNumber), ii);
     }
 
     /**
@@ -163,6 +193,15 @@ public record PlanDefinition(
             problems.add(FieldProblem.of("inkassovarsel.fee", "The inkassovarsel charges a fee, but the fee policy "
                     + feePolicy + " charges " + (feePolicy == FeePolicy.MILD ? "none" : "fees on purringer only")
                     + ": choose STRICT, or set fee to false."));
+        }
+        if (interestInvoice != null && !Boolean.TRUE.equals(interest)) {
+            problems.add(FieldProblem.of("interestInvoice", "The plan sends an interest invoice, but charges no "
+                    + "interest: an interest invoice needs interest: true, or leave interestInvoice out."));
+        }
+        if (interestInvoice != null && acceptPaymentWithoutFee) {
+            problems.add(FieldProblem.of("interestInvoice", "The plan sends an interest invoice, but with "
+                    + "acceptPaymentWithoutFee: true the principal paid settles the case and writes the interest off: "
+                    + "set acceptPaymentWithoutFee to false, or leave interestInvoice out."));
         }
         List<StepField> steps = lawSteps();
         for (PlanRules.Violation violation : rules.check(country, steps.stream().map(StepField::step).toList(), today)) {
@@ -210,7 +249,12 @@ public record PlanDefinition(
     /** The plan a case keeps: this (normalized) definition with its steps written out. */
     public DunningPlan compile(String key, int version) {
         return new DunningPlan(name, steps().stream().map(Located::step).toList(), interest, compensation, reminderFeeAgreed, key, version,
-                handover == null ? null : handover.agency(), timeOfDay, acceptPaymentWithoutFee);
+                handover == null ? null : handover.agency(), timeOfDay, acceptPaymentWithoutFee,
+                interestInvoice == null ? null : interestInvoice.minimumAmount(),
+                interestInvoice == null ? 0 : interestInvoice.deadlineDays(),
+                // a version stored before the window existed says none: the default, as for a new plan
+                handover == null || handover.withdrawalWindowDays() == null ? DEFAULT_WITHDRAWAL_WINDOW_DAYS
+                        : handover.withdrawalWindowDays());
     }
 
     private static Mode orSend(Mode mode) {

@@ -86,9 +86,21 @@ public class PlanSummary {
                     : "A business debtor would also owe the standard compensation, less the fees charged; a consumer "
                             + "owes none.");
         }
+        if (plan.hasInterestInvoice()) {
+            lines.add("If the invoice is paid after its due date, the interest left unpaid is invoiced (rentenota) when it "
+                    + "is above " + money(plan.interestInvoiceMinimum()) + " " + currency + ", with a deadline of "
+                    + plan.interestInvoiceDeadlineDays() + " days.");
+        }
         lines.add(definition.acceptPaymentWithoutFee()
                 ? "Payment of the principal alone settles the case; fees and interest are then written off."
                 : "Payment of the principal alone does not settle the case while the fees charged are unpaid.");
+        if (definition.handover() != null) {
+            String agency = plan.agency();
+            lines.add(plan.withdrawalWindowDays() > 0
+                    ? "A credit controller can withdraw a handed-over case from " + agency + " at no cost within "
+                            + plan.withdrawalWindowDays() + " days after the handover."
+                    : "A handed-over case cannot be withdrawn from " + agency + " at no cost (no withdrawal window).");
+        }
         return new Summary(plan.reference(), plan.name(), sample, currency, lines, steps);
     }
 

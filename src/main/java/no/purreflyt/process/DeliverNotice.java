@@ -33,6 +33,9 @@ class DeliverNotice implements JavaDelegate {
             ProcessVariables.CONTACT_PROBLEM.on(execution).set(noAddress.getMessage());
             throw new BpmnError(DunningModel.ERROR_NO_CONTACT_ADDRESS, noAddress.getMessage());
         }
-        stage.set(execution, notice.step().name());
+        // the interest invoice is no step of the plan: the case stands where its last step left it
+        if (!notice.interestInvoice()) {
+            stage.set(execution, notice.step().name());
+        }
     }
 }

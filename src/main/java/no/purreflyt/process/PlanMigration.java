@@ -140,7 +140,8 @@ public class PlanMigration {
         if (target.key().equals(dunningCase.planKey()) && dunningCase.planVersion() == target.version()) {
             return "The case follows version " + target.version() + " already";
         }
-        List<Notice> caseNotices = history.of(dunningCase.id());
+        // the interest invoice is no step of any version: it stays where it is, at no plan step
+        List<Notice> caseNotices = history.of(dunningCase.id()).stream().filter(n -> !n.interestInvoice()).toList();
         Optional<Notice> prepared = caseNotices.stream().filter(n -> n.status() == NoticeStatus.PREPARED).findFirst();
         if (prepared.isPresent()) {
             return "Notice " + prepared.get().id() + " (" + prepared.get().kind().label() + ") is prepared and not sent "

@@ -141,6 +141,8 @@ public final class FeeRules {
                 }
                 yield charge(request, tables.feeFractions().at(due).betalingsoppfordring());
             }
+            case INTEREST_INVOICE -> FeeDecision.withoutFee("forsinkelsesrenteloven", "An interest invoice (rentenota) "
+                    + "claims the interest left unpaid, never a fee", send);
             case PAMINNELSE, INKASSOKRAV -> throw new IllegalStateException("not a Norwegian notice");
         };
     }
@@ -219,6 +221,8 @@ public final class FeeRules {
                     ? FeeDecision.withoutFee(SWEDISH_ACT, "One inkassokrav fee per claim; this claim already carries "
                             + "one", send)
                     : FeeDecision.withFee(fees.inkassokrav(), SWEDISH_ACT, "Inkassokrav fee in force on " + send, send);
+            case INTEREST_INVOICE -> FeeDecision.withoutFee("räntelagen", "An interest invoice (räntefaktura) claims "
+                    + "the interest left unpaid, never a fee", send);
             default -> throw new IllegalStateException("not a Swedish notice");
         };
     }

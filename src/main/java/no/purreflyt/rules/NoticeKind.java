@@ -16,7 +16,13 @@ public enum NoticeKind {
     /** Swedish påminnelse with a påminnelseavgift. */
     PAMINNELSE("påminnelse", EnumSet.of(Regime.SWEDEN)),
     /** Swedish inkassokrav. */
-    INKASSOKRAV("inkassokrav", EnumSet.of(Regime.SWEDEN));
+    INKASSOKRAV("inkassokrav", EnumSet.of(Regime.SWEDEN)),
+    /**
+     * Interest invoice (rentenota / räntefaktura): the late-payment interest left unpaid once the invoice was paid late.
+     * No step of a plan and never a fee, so lawful under every regime; it never counts among the notices the fee rules
+     * and the plan's next step look at.
+     */
+    INTEREST_INVOICE("interest invoice", EnumSet.allOf(Regime.class));
 
     private final String label;
     private final Set<Regime> regimes;

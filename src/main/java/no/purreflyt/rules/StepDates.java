@@ -32,7 +32,7 @@ public final class StepDates {
         LocalDate afterDue = dueDate.plusDays(1);
         LocalDate feeDay = dueDate.plusDays(FeeRules.FEE_DAYS_AFTER_DUE);
         return switch (kind) {
-            case REMINDER, PAMINNELSE, INKASSOKRAV -> afterDue;
+            case REMINDER, PAMINNELSE, INKASSOKRAV, INTEREST_INVOICE -> afterDue;
             // a second fee needs the first one's deadline to have passed
             case PURRING, INKASSOVARSEL -> latest(feeDay, dayAfterLastFeeDeadline(history));
             case BETALINGSOPPFORDRING -> history.stream()

@@ -59,14 +59,17 @@ class PlanSummaryTest {
                 "If nothing is paid, the debtor owes 1090.79 NOK on 2026-04-16: principal 1000.00, fees 76.00, interest 14.79.",
                 "Late-payment interest runs from 2026-03-03.",
                 "A business debtor would also owe the standard compensation, less the fees charged; a consumer owes none.",
-                "Payment of the principal alone does not settle the case while the fees charged are unpaid.");
+                "Payment of the principal alone does not settle the case while the fees charged are unpaid.",
+                // the shipped plan leaves the window out: the default 10 days
+                "A credit controller can withdraw a handed-over case from Demo Inkasso AS at no cost within 10 days "
+                        + "after the handover.");
     }
 
     @Test
     void aMildPlanSaysItsPurringGoesOutWithoutAFeeAndWhoSendsIt() throws Exception {
         PlanDefinition mild = new PlanDefinition("Mild", null, PlanDefinition.FeePolicy.MILD, null,
                 java.util.List.of(new PlanDefinition.Purring(14, 14, null, PlanDefinition.Mode.CREATE_ONLY)), null, null,
-                null, null, false, null, null, null, true, null)
+                null, null, false, null, null, null, true, null, null)
                 .normalized(new PlanDefinition.Defaults(3, new BigDecimal("0.00"), LocalTime.of(11, 0)));
         // purring day 14 of 2026-03-02 = 03-16, deadline 03-30; no interest under MILD; owed the day after the deadline
         PlanSummary.Summary text = summary.summarize(new Plans.InUse("mild", 2, mild),
@@ -79,5 +82,26 @@ class PlanSummaryTest {
                 "If nothing is paid, the debtor owes 500.00 NOK on 2026-03-31: principal 500.00, fees 0.00, interest 0.00.",
                 "No late-payment interest is charged.",
                 "Payment of the principal alone settles the case; fees and interest are then written off.");
+    }
+
+    @Test
+    void aPlanWithAnInterestInvoiceAndItsOwnWithdrawalWindowSaysBoth() throws Exception {
+        PlanDefinition own = JsonMapper.builder().findAndAddModules().build().readValue("""
+                {"name": "Own", "feePolicy": "STRICT", "purringer": [{"daysAfterDue": 14, "deadlineDays": 14}],
+                 "handover": {"approval": "AUTOMATIC", "agency": "Fjord Inkasso AS", "withdrawalWindowDays": 5},
+                 "interestInvoice": {"minimumAmount": "50", "deadlineDays": 21}}""", PlanDefinition.class)
+                .normalized(new PlanDefinition.Defaults(3, new BigDecimal("0.00"), LocalTime.of(11, 0)));
+
+        PlanSummary.Summary text = summary.summarize(new Plans.InUse("own", 1, own),
+                new PlanSummary.Sample(LocalDate.of(2026, 3, 2), new BigDecimal("1000.00"), Country.NO,
+                        CustomerType.CONSUMER));
+
+        assertThat(text.lines()).containsSubsequence(
+                "Late-payment interest runs from 2026-03-03.",
+                "If the invoice is paid after its due date, the interest left unpaid is invoiced (rentenota) when it is "
+                        + "above 50.00 NOK, with a deadline of 21 days.",
+                "Payment of the principal alone does not settle the case while the fees charged are unpaid.",
+                "A credit controller can withdraw a handed-over case from Fjord Inkasso AS at no cost within 5 days "
+                        + "after the handover.");
     }
 }
