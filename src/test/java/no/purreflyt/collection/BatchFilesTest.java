@@ -79,7 +79,7 @@ class BatchFilesTest {
         assertThat(handover.get("claimTotal")).isEqualTo("1082.34");
         assertThat(handover.get("claimInterestRatePercent")).isEqualTo("12.50");
         assertThat(handover.get("notices")).isEqualTo(
-                "PURRING;1;2026-01-05;2026-01-19;35.00;EMAIL|INKASSOVARSEL;1;2026-02-02;2026-02-16;35.00;LETTER");
+                "PURRING;1;2026-01-05;2026-01-19;35.00;EMAIL|INKASSOVARSEL;1;2026-02-02;2026-02-16;35.00;POST");
         assertThat(handover.get("inkassovarselFilename")).isEqualTo("inkassovarsel-INV-7.pdf");
         assertThat(Base64.getDecoder().decode(handover.get("inkassovarselBase64"))).isEqualTo(Messages.PDF);
         assertThat(handover.get("note")).isEqualTo("handed over after the inkassovarsel's deadline");

@@ -2,7 +2,10 @@ package no.purreflyt.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The webhook signature scheme, and the worked example docs/agency-formats.md shows. */
@@ -13,10 +16,15 @@ class HmacSignaturesTest {
     private static final byte[] BODY = "{\"messageId\":\"HANDOVER-42\",\"type\":\"HANDOVER\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void theWorkedExampleOfTheFormatsDocument() {
-        // docs/agency-formats.md quotes this value: change both together
-        assertThat(HmacSignatures.sign(SECRET, TIMESTAMP, BODY))
-                .isEqualTo("sha256=" + DOCUMENTED_HEX);
+    void theWorkedExampleOfTheFormatsDocument() throws IOException {
+        String signature = HmacSignatures.sign(SECRET, TIMESTAMP, BODY);
+        // computed independently (openssl dgst -sha256 -hmac, as the document shows)
+        assertThat(signature).isEqualTo("sha256=" + DOCUMENTED_HEX);
+        // and the document shows what the code computes, for the same secret, timestamp and body
+        String document = Files.readString(Path.of("docs/agency-formats.md"));
+        assertThat(document).contains("X-Purreflyt-Signature: " + signature)
+                .contains("`" + SECRET + "`").contains("`" + TIMESTAMP + "`")
+                .contains("`" + new String(BODY, StandardCharsets.UTF_8) + "`");
     }
 
     static final String DOCUMENTED_HEX = "72072021d8acb5604cf99db8b32afbe5bee2193ce0632bcc24716120333d5ea3";

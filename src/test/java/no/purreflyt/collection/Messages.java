@@ -49,7 +49,7 @@ final class Messages {
                 List.of(new NoticeFacts("PURRING", 1, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 19),
                                 new BigDecimal("35.00"), "EMAIL"),
                         new NoticeFacts("INKASSOVARSEL", 1, LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 16),
-                                new BigDecimal("35.00"), "LETTER")),
+                                new BigDecimal("35.00"), "POST")),
                 new Document("inkassovarsel-" + invoiceNumber + ".pdf", "application/pdf", PDF),
                 null, "handed over after the inkassovarsel's deadline");
     }
