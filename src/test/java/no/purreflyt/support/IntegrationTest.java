@@ -73,7 +73,7 @@ public abstract class IntegrationTest {
         }
         TestMail.purge();
         for (String table : List.of("notice_document", "notice_delivery", "notice_template", "app_setting",
-                "invoice_document", "posting", "notice", "handover", "dispute", "dunning_case", "payment", "credit_note", "invoice",
+                "invoice_document", "posting", "agency_callback", "agency_export_message", "agency_export_batch", "notice", "handover", "dispute", "dunning_case", "payment", "credit_note", "invoice",
                 "customer_plan", "customer", "dunning_run", "dunning_plan_version", "dunning_plan")) {
             jdbc.sql("delete from " + table).update();
         }
