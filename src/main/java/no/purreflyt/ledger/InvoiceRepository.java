@@ -90,11 +90,12 @@ class InvoiceRepository {
     }
 
     /** Records the payment and lowers the outstanding balance; answers the new balance. */
-    BigDecimal addPayment(Row invoice, PaymentRequest p, Instant now) {
+    BigDecimal addPayment(Row invoice, PaymentRequest p, boolean byAgency, Instant now) {
         jdbc.sql("""
-                insert into payment (invoice_id, external_id, amount, currency, paid_on, reference, received_at)
-                values (:invoiceId, :externalId, :amount, :currency, :paidOn, :reference, :now)""")
+                insert into payment (invoice_id, external_id, amount, currency, paid_on, reference, received_at, by_agency)
+                values (:invoiceId, :externalId, :amount, :currency, :paidOn, :reference, :now, :byAgency)""")
                 .param("invoiceId", invoice.id())
+                .param("byAgency", byAgency)
                 .param("externalId", p.externalId())
                 .param("amount", p.amount())
                 .param("currency", invoice.currency())

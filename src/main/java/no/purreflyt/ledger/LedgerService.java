@@ -20,6 +20,7 @@ import no.purreflyt.web.FieldProblem;
 import no.purreflyt.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -45,9 +46,12 @@ public class LedgerService {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Looked up when a credit note arrives: the guards (the collection) use the ledger themselves. */
+    private final ObjectProvider<CreditNoteGuard> creditGuards;
 
     LedgerService(CustomerRepository customers, InvoiceRepository invoices, Validator validator, ObjectMapper json,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ObjectProvider<CreditNoteGuard> creditGuards) {
+        this.creditGuards = creditGuards;
         this.customers = customers;
         this.invoices = invoices;
         this.validator = validator;
@@ -226,7 +230,27 @@ public class LedgerService {
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        return applied(invoice, invoices.addPayment(invoice, request, clock.instant()), false, false);
+        return applied(invoice, request.amount(), invoices.addPayment(invoice, request, false, clock.instant()), false,
+                false, false);
+    }
+
+    /**
+     * Records what a collection agency collected and passed on (from its signed callback), once per externalId. The
+     * case that handed the claim over records the rest itself, so the events say it came from the agency.
+     */
+    @Transactional
+    public PaymentOutcome recordAgencyPayment(String number, PaymentRequest request) {
+        InvoiceRepository.Row invoice = invoices.lock(number).orElseThrow(() -> unknownInvoice(number));
+        Optional<InvoiceRepository.Entry> recorded = invoices.findPayment(request.externalId());
+        if (recorded.isPresent()) {
+            return repeated(number, recorded.get(), "Payment", request.amount(), request.paidOn());
+        }
+        List<FieldProblem> problems = entryProblems(invoice, request.currency(), "paidOn", request.paidOn(), "payment");
+        if (!problems.isEmpty()) {
+            throw refusal(problems);
+        }
+        return applied(invoice, request.amount(), invoices.addPayment(invoice, request, true, clock.instant()), false,
+                true, true);
     }
 
     /**
@@ -242,6 +266,9 @@ public class LedgerService {
             return repeated(number, recorded.get(), "Credit note", request.amount(), request.date());
         }
         List<FieldProblem> problems = entryProblems(invoice, request.currency(), "date", request.date(), "credit note");
+        creditGuards.orderedStream().forEach(guard -> guard.refusal(number).ifPresent(reason -> {
+            throw ProblemException.conflict("amount", reason);
+        }));
         if (request.amount().compareTo(invoice.outstanding()) > 0) {
             problems.add(FieldProblem.of("amount", "a credit note cannot exceed the outstanding balance of "
                     + invoice.outstanding() + " " + invoice.currency()));
@@ -249,7 +276,8 @@ public class LedgerService {
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        return applied(invoice, invoices.addCreditNote(invoice, request, clock.instant()), true, false);
+        return applied(invoice, request.amount(), invoices.addCreditNote(invoice, request, clock.instant()), true, false,
+                false);
     }
 
     /**
@@ -263,7 +291,8 @@ public class LedgerService {
             return invoice(number);
         }
         CreditNoteRequest request = new CreditNoteRequest(invoice.outstanding(), today(), reason, null, invoice.currency());
-        return applied(invoice, invoices.addCreditNote(invoice, request, clock.instant()), true, true).invoice();
+        return applied(invoice, request.amount(), invoices.addCreditNote(invoice, request, clock.instant()), true, true,
+                false).invoice();
     }
 
     /** A payment or credit note sent again: the same content is answered as done, other content is a conflict. */
@@ -289,9 +318,10 @@ public class LedgerService {
         return problems;
     }
 
-    private PaymentOutcome applied(InvoiceRepository.Row invoice, BigDecimal outstandingAfter, boolean credit,
-            boolean byDunningCase) {
-        events.publishEvent(new OutstandingChanged(invoice.number(), outstandingAfter, invoice.currency()));
+    private PaymentOutcome applied(InvoiceRepository.Row invoice, BigDecimal change, BigDecimal outstandingAfter,
+            boolean credit, boolean byDunningCase, boolean byAgency) {
+        events.publishEvent(new OutstandingChanged(invoice.number(), outstandingAfter, invoice.currency(), change, credit,
+                byAgency));
         if (invoice.outstanding().signum() > 0 && outstandingAfter.signum() <= 0) {
             events.publishEvent(new InvoiceSettled(invoice.number(), outstandingAfter, credit, byDunningCase));
         }
