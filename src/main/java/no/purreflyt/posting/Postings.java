@@ -200,4 +200,11 @@ public class Postings {
     private static int length(String value) {
         return value == null ? 0 : value.length();
     }
+
+    /** What the collection agency's account holds of the invoice's claim (receivable at the agency). */
+    @Transactional(readOnly = true)
+    public BigDecimal atAgency(String invoiceNumber) {
+        return balance(properties.accounts().receivableAtAgency(), invoiceNumber);
+    }
+
 }
