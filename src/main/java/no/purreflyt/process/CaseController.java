@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.security.Principal;
 import java.util.List;
+import no.purreflyt.collection.CollectionService;
+import no.purreflyt.collection.Handovers;
 import no.purreflyt.ledger.Dispute;
 import no.purreflyt.ledger.Disputes;
 import no.purreflyt.notice.Notice;
@@ -30,9 +32,11 @@ class CaseController {
     private final Disputes disputes;
     private final NextRun nextRun;
     private final PlanMigration migration;
+    private final CollectionService collections;
 
     CaseController(CaseStarter starter, DunningCases cases, NoticeHistory notices, Disputes disputes, NextRun nextRun,
-            PlanMigration migration) {
+            PlanMigration migration, CollectionService collections) {
+        this.collections = collections;
         this.nextRun = nextRun;
         this.migration = migration;
         this.starter = starter;
@@ -42,7 +46,8 @@ class CaseController {
     }
 
     /** A case with its notices (oldest first) and the invoice's open dispute, if any. */
-    record CaseView(@JsonUnwrapped DunningCase dunningCase, List<Notice> notices, Dispute openDispute) {
+    record CaseView(@JsonUnwrapped DunningCase dunningCase, List<Notice> notices, Dispute openDispute,
+            Handovers.Handover handover) {
     }
 
     @PostMapping("/dunning-runs")
@@ -72,6 +77,7 @@ class CaseController {
             + "open dispute, outcome, process instance")
     CaseView dunningCase(@PathVariable String number) {
         DunningCase dunningCase = cases.latestOf(number);
-        return new CaseView(dunningCase, notices.of(dunningCase.id()), disputes.openDispute(number).orElse(null));
+        return new CaseView(dunningCase, notices.of(dunningCase.id()), disputes.openDispute(number).orElse(null),
+                collections.find(dunningCase.id()).orElse(null));
     }
 }

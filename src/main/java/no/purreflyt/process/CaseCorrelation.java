@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import no.purreflyt.claim.ClaimService;
+import no.purreflyt.collection.AgencyReported;
+import no.purreflyt.collection.CollectionService;
+import no.purreflyt.collection.WithdrawalRequested;
+import no.purreflyt.web.ProblemException;
 import no.purreflyt.ledger.DisputeRaised;
 import no.purreflyt.ledger.DunningCase;
 import no.purreflyt.ledger.DunningBlockChanged;
@@ -11,6 +15,7 @@ import no.purreflyt.ledger.DunningCases;
 import no.purreflyt.ledger.InvoiceSettled;
 import no.purreflyt.ledger.OutstandingChanged;
 import no.purreflyt.plan.Plans;
+import no.purreflyt.posting.CasePostings;
 import no.purreflyt.rules.Claim;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -34,8 +39,13 @@ class CaseCorrelation {
     private final DunningCases cases;
     private final ClaimService claims;
     private final Plans plans;
+    private final CollectionService collections;
+    private final CasePostings postings;
 
-    CaseCorrelation(RuntimeService runtime, DunningCases cases, ClaimService claims, Plans plans) {
+    CaseCorrelation(RuntimeService runtime, DunningCases cases, ClaimService claims, Plans plans,
+            CollectionService collections, CasePostings postings) {
+        this.collections = collections;
+        this.postings = postings;
         this.runtime = runtime;
         this.cases = cases;
         this.claims = claims;
@@ -50,7 +60,8 @@ class CaseCorrelation {
      */
     @EventListener
     void on(InvoiceSettled settled) {
-        if (settled.byDunningCase()) {
+        if (settled.byDunningCase() || (!settled.creditedToZero() && collections.withAgency(settled.invoiceNumber()).isPresent())) {
+            // the case settled it itself, or the agency holds the claim: the payment asks a credit controller (below)
             return;
         }
         if (settled.creditedToZero()) {
@@ -68,6 +79,13 @@ class CaseCorrelation {
     void on(OutstandingChanged changed) {
         for (ProcessInstance instance : openCases(changed.invoiceNumber())) {
             runtime.setVariable(instance.getId(), ProcessVariables.OUTSTANDING.name(), changed.outstanding().toPlainString());
+        }
+        if (changed.byAgency()) {
+            return;
+        }
+        if (!changed.credit() && collections.withAgency(changed.invoiceNumber()).isPresent()) {
+            paidAfterHandover(changed);
+            return;
         }
         if (changed.outstanding().signum() < 0) {
             settleIfPaid(changed.invoiceNumber());
@@ -89,10 +107,14 @@ class CaseCorrelation {
         if (acceptsWithoutFee && feesLeft.add(interestLeft).signum() > 0) {
             BigDecimal writtenOff = feesLeft.add(interestLeft);
             cases.recordWriteOff(open.get().id(), writtenOff);
+            postings.settled(open.get().id(), claim);
+            postings.feesWrittenOff(open.get().id(), feesLeft, "Fees not paid, written off: the plan accepts payment "
+                    + "without fee");
             correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, "Principal paid; " + writtenOff.toPlainString()
                     + " " + currency + " of " + (feesLeft.signum() > 0 ? "fees and interest" : "interest")
                     + " written off (the plan accepts payment without fee)");
         } else if (feesLeft.signum() == 0) {
+            postings.settled(open.get().id(), claim);
             correlate(invoiceNumber, DunningModel.MESSAGE_INVOICE_SETTLED, "Paid" + (beyondPrincipal.signum() > 0
                     ? ", with " + beyondPrincipal.toPlainString() + " " + currency + " of fees and interest" : "")
                     + (interestLeft.signum() > 0 ? "; interest of " + interestLeft.toPlainString() + " " + currency
@@ -111,6 +133,51 @@ class CaseCorrelation {
         List<MessageCorrelationResult> results = correlation.correlateAllWithResult();
         results.forEach(result -> log.info("Invoice {}: {} correlated to case process {}", invoiceNumber, message,
                 result.getExecution() != null ? result.getExecution().getProcessInstanceId() : "?"));
+    }
+
+    /**
+     * The debtor paid the creditor directly while the agency holds the claim: a credit controller decides whether the
+     * collection ends or the agency collects the rest. A case already waiting for that decision shows the new balance.
+     */
+    private void paidAfterHandover(OutstandingChanged changed) {
+        String payment = changed.change().toPlainString() + " " + changed.currency() + "; outstanding now "
+                + changed.outstanding().toPlainString() + " " + changed.currency();
+        List<MessageCorrelationResult> results = runtime.createMessageCorrelation(DunningModel.MESSAGE_PAYMENT_AFTER_HANDOVER)
+                .processInstanceBusinessKey(changed.invoiceNumber())
+                .setVariable(ProcessVariables.PAYMENT_AFTER_HANDOVER.name(), payment)
+                .correlateAllWithResult();
+        log.info("Invoice {}: paid {} to the creditor while with the agency; {} case(s) ask a credit controller",
+                changed.invoiceNumber(), payment, results.size());
+    }
+
+    /** A withdrawal asked for through the API: the case in its window takes the claim back, else the request fails. */
+    @EventListener
+    void on(WithdrawalRequested requested) {
+        List<MessageCorrelationResult> results = runtime.createMessageCorrelation(DunningModel.MESSAGE_COLLECTION_WITHDRAWN)
+                .processInstanceBusinessKey(requested.invoiceNumber())
+                .setVariable(ProcessVariables.WITHDRAWAL_REASON.name(), requested.reason())
+                .correlateAllWithResult();
+        if (results.isEmpty()) {
+            throw ProblemException.conflict("number", "The case of invoice " + requested.invoiceNumber() + " is not waiting "
+                    + "with the agency right now (a credit controller is deciding on a payment, or the handover is still "
+                    + "being sent); try again in a moment or use its task in Tasklist");
+        }
+        log.info("Invoice {}: withdrawal from the agency requested ({})", requested.invoiceNumber(), requested.reason());
+    }
+
+    /** The agency is done with the claim: the case ends collected or closed unpaid. */
+    @EventListener
+    void on(AgencyReported reported) {
+        List<MessageCorrelationResult> results = runtime.createMessageCorrelation(DunningModel.MESSAGE_AGENCY_RESULT)
+                .processInstanceBusinessKey(reported.invoiceNumber())
+                .setVariable(ProcessVariables.COLLECTION_OUTCOME.name(), reported.outcome().name())
+                .setVariable(ProcessVariables.CLOSING_NOTE.name(), reported.note())
+                .correlateAllWithResult();
+        if (results.isEmpty()) {
+            throw ProblemException.conflict("invoiceNumber", "The case of invoice " + reported.invoiceNumber() + " cannot "
+                    + "take the agency's result right now (a credit controller is deciding on a payment to the creditor); "
+                    + "send the callback again later");
+        }
     }
 
     /** A dispute stops a case that is dunning; one that is paused meets the open dispute when it resumes. */

@@ -1,7 +1,9 @@
 package no.purreflyt.process;
 
+import no.purreflyt.claim.ClaimService;
 import no.purreflyt.ledger.CaseOutcome;
 import no.purreflyt.ledger.DunningCases;
+import no.purreflyt.posting.CasePostings;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,9 +16,13 @@ import org.springframework.stereotype.Component;
 class CloseCase implements ExecutionListener {
 
     private final DunningCases cases;
+    private final ClaimService claims;
+    private final CasePostings postings;
 
-    CloseCase(DunningCases cases) {
+    CloseCase(DunningCases cases, ClaimService claims, CasePostings postings) {
         this.cases = cases;
+        this.claims = claims;
+        this.postings = postings;
     }
 
     @Override
@@ -26,8 +32,14 @@ class CloseCase implements ExecutionListener {
         if (outcome == null) {
             throw new IllegalStateException("End event " + endEvent + " has no case outcome in DunningModel");
         }
-        cases.close(ProcessVariables.CASE_ID.required(execution), outcome, ProcessVariables.Stage.CLOSED,
-                ProcessVariables.CLOSING_NOTE.from(execution));
+        long caseId = ProcessVariables.CASE_ID.required(execution);
+        String note = ProcessVariables.CLOSING_NOTE.from(execution);
+        if (outcome == CaseOutcome.WRITTEN_OFF) {
+            // a write-off at the handover gives up the whole claim: a loss in the creditor's books
+            postings.claimWrittenOff(caseId, claims.claim(ProcessVariables.INVOICE_NUMBER.required(execution), null)
+                    .claim(), note != null ? note : "Written off");
+        }
+        cases.close(caseId, outcome, ProcessVariables.Stage.CLOSED, note);
         ProcessVariables.STAGE.on(execution).set(ProcessVariables.Stage.CLOSED);
     }
 }

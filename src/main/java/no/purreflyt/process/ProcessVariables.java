@@ -48,6 +48,33 @@ public final class ProcessVariables {
     /** The note a person gave when the case closes (write-off reason, dispute resolution). */
     public static final Variable<String> CLOSING_NOTE = new Variable<>("closingNote", String.class);
 
+    /** Whether the case sends an interest invoice after the payment (the plan asks, and the interest is above its minimum). */
+    public static final Variable<Boolean> INTEREST_INVOICE = new Variable<>("interestInvoice", Boolean.class);
+
+    // with the collection agency
+    /** The agency the claim went to (shown in the forms). */
+    public static final Variable<String> AGENCY = new Variable<>("agency", String.class);
+    /** Whether the withdrawal window was still open when the case (re-)entered the collection. */
+    public static final Variable<Boolean> WITHDRAWAL_WINDOW_OPEN = new Variable<>("withdrawalWindowOpen", Boolean.class);
+    /** When the withdrawal window closes: the day after its last day, at midnight (its timer). */
+    public static final Variable<Date> WITHDRAWAL_WINDOW_ENDS_AT = new Variable<>("withdrawalWindowEndsAt", Date.class);
+    /** The last day of the withdrawal window, "2026-05-12", for the form. */
+    public static final Variable<String> WITHDRAWAL_WINDOW_ENDS_ON = new Variable<>("withdrawalWindowEndsOn", String.class);
+    /** KEEP or WITHDRAW, from the withdrawal window's form. */
+    public static final Variable<String> WITHDRAWAL_DECISION = new Variable<>("withdrawalDecision", String.class);
+    /** Why the claim is taken back, and who took it back (told to the agency). */
+    public static final Variable<String> WITHDRAWAL_REASON = new Variable<>("withdrawalReason", String.class);
+    /** The payment straight to the creditor after handover, in words, for the form. */
+    public static final Variable<String> PAYMENT_AFTER_HANDOVER = new Variable<>("paymentAfterHandover", String.class);
+    /** END_COLLECTION or LET_AGENCY_COLLECT, from the payment-after-handover form. */
+    public static final Variable<String> PAYMENT_DECISION = new Variable<>("paymentDecision", String.class);
+    /** The credit controller's note on a payment after handover (told to the agency). */
+    public static final Variable<String> PAYMENT_NOTE = new Variable<>("paymentNote", String.class);
+    /** How the collection ended: COLLECTED, WITHDRAWN, CLOSED_UNPAID, PAID (a {@link no.purreflyt.ledger.CaseOutcome}). */
+    public static final Variable<String> COLLECTION_OUTCOME = new Variable<>("collectionOutcome", String.class);
+    /** The input of a "Tell the agency" task: WITHDRAWAL, PAYMENT_RECEIVED or COLLECTION_ENDED. */
+    public static final Variable<String> AGENCY_MESSAGE = new Variable<>("agencyMessage", String.class);
+
     // interruptions
     public static final Variable<String> DISPUTE_REASON = new Variable<>("disputeReason", String.class);
     /** When a customer's dunning block ends (its last day + 1 at the time of day), or null for a block without end. */
@@ -63,6 +90,8 @@ public final class ProcessVariables {
         public static final String DISPUTED = "DISPUTED";
         public static final String BLOCKED = "BLOCKED";
         public static final String CONTACT_DATA_MISSING = "CONTACT_DATA_MISSING";
+        /** the collection agency has the claim */
+        public static final String HANDED_OVER = "HANDED_OVER";
         public static final String CLOSED = "CLOSED";
 
         private Stage() {
