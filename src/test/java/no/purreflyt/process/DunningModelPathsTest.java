@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The model alone, on an in-memory engine with its delegates mocked by bean name: the paths that the real services
  * reach only in rare situations (the law refuses a step on the day it was due, a plan with no step left, a block whose
- * end date moves while the case waits). {@link DunningProcessIT} runs the everyday paths with the real services.
+ * end date moves while the case waits), and every path of the life with the collection agency and of the interest
+ * invoice. {@link DunningProcessIT} and {@code CollectionIT} run the everyday paths with the real services.
  */
 @Deployment(resources = DunningModel.RESOURCE)
 class DunningModelPathsTest {
@@ -45,6 +46,11 @@ class DunningModelPathsTest {
     private final List<String> closedAs = new ArrayList<>();
     private final List<String> prepared = new ArrayList<>();
     private boolean refusePreparing;
+    /** What the mocked services were asked, in order ("tell WITHDRAWAL", "interest invoice"…). */
+    private final List<String> calls = new ArrayList<>();
+    private boolean windowOpen = true;
+    private boolean interestToInvoice;
+    private boolean interestInvoiceUndeliverable;
 
     @BeforeEach
     void mockTheDelegates() {
@@ -58,7 +64,33 @@ class DunningModelPathsTest {
             }
             execution.setVariable("noticeId", 1L);
         });
-        Mocks.register("deliverNotice", (JavaDelegate) execution -> { });
+        Mocks.register("deliverNotice", (JavaDelegate) execution -> {
+            if (interestInvoiceUndeliverable && Boolean.TRUE.equals(execution.getVariable("interestInvoice"))) {
+                throw new BpmnError(DunningModel.ERROR_NO_CONTACT_ADDRESS, "no address");
+            }
+            calls.add("deliver " + execution.getCurrentActivityId());
+        });
+        Mocks.register("collectionWindow", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> {
+            execution.setVariable("withdrawalWindowOpen", windowOpen);
+            execution.setVariable("withdrawalWindowEndsAt", windowOpen ? FAR_AHEAD : LONG_AGO);
+        });
+        Mocks.register("decideWithdrawal", (org.camunda.bpm.engine.delegate.TaskListener) task ->
+                task.setVariable("withdrawalDecision", task.getVariable("decision")));
+        Mocks.register("decidePaymentAfterHandover", (org.camunda.bpm.engine.delegate.TaskListener) task ->
+                task.setVariable("paymentDecision", task.getVariable("decision")));
+        Mocks.register("tellAgency", (JavaDelegate) execution -> {
+            String message = (String) execution.getVariable("agencyMessage");
+            calls.add("tell " + message);
+            switch (message) {
+                case "WITHDRAWAL" -> execution.setVariable("collectionOutcome", "WITHDRAWN");
+                case "COLLECTION_ENDED" -> execution.setVariable("collectionOutcome", "PAID");
+                default -> { }
+            }
+        });
+        Mocks.register("prepareInterestInvoice", (JavaDelegate) execution -> {
+            calls.add("prepare interest invoice");
+            execution.setVariable("interestInvoice", interestToInvoice);
+        });
         Mocks.register("handOver", (JavaDelegate) execution -> { });
         Mocks.register("recordBlock", (JavaDelegate) execution -> execution.setVariable("blockEndsAt", FAR_AHEAD));
         Mocks.register("closeCase", (org.camunda.bpm.engine.delegate.ExecutionListener) execution ->
@@ -85,10 +117,172 @@ class DunningModelPathsTest {
         execute(job(instance)); // its timer: no approval needed
         execute(job(instance)); // hand over
 
-        assertThat(instance).isEnded().hasPassedInOrder("Event_PurringRefused", "EndEvent_PurringSkipped",
-                "Task_DecideNextStep", DunningModel.TASK_HAND_OVER, DunningModel.END_HANDED_OVER)
+        assertThat(instance).isWaitingAt(DunningModel.TASK_WITHDRAWAL_WINDOW).hasPassedInOrder("Event_PurringRefused",
+                "EndEvent_PurringSkipped", "Task_DecideNextStep", DunningModel.TASK_HAND_OVER)
                 .hasNotPassed(DunningModel.TASK_DELIVER_PURRING);
-        assertThat(closedAs).containsExactly(DunningModel.END_HANDED_OVER);
+        assertThat(closedAs).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- with the collection agency
+
+    @Test
+    void aClaimLeftWithTheAgencyEndsCollectedWhenTheAgencyReportsItPaid() {
+        ProcessInstance instance = handedOver();
+        assertThat(instance).isWaitingAt(DunningModel.TASK_WITHDRAWAL_WINDOW);
+
+        complete(instance, Map.of("decision", "KEEP"));
+        assertThat(instance).isWaitingAt(DunningModel.GATEWAY_AGENCY_EVENTS);
+        agencyReports(instance, "COLLECTED");
+
+        assertThat(instance).isEnded().hasPassedInOrder(DunningModel.TASK_WITHDRAWAL_WINDOW, "Event_AgencyResult",
+                DunningModel.END_COLLECTED_BY_AGENCY);
+        assertThat(closedAs).containsExactly(DunningModel.END_COLLECTED_BY_AGENCY);
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aCreditControllerWithdrawsInTheWindowAndTheAgencyIsTold() {
+        ProcessInstance instance = handedOver();
+        complete(instance, Map.of("decision", "WITHDRAW"));
+
+        assertThat(instance).isWaitingAt(DunningModel.TASK_WITHDRAW_COLLECTION);
+        execute(job(instance));
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_COLLECTION_WITHDRAWN);
+        assertThat(calls).containsExactly("tell WITHDRAWAL");
+        assertThat(closedAs).containsExactly(DunningModel.END_COLLECTION_WITHDRAWN);
+    }
+
+    @Test
+    void aWithdrawalThroughTheApiTakesTheClaimBackWhileTheWindowTaskWaits() {
+        ProcessInstance instance = handedOver();
+        runtimeService().correlateMessage(DunningModel.MESSAGE_COLLECTION_WITHDRAWN, "INV-1");
+
+        assertThat(instance).hasPassed("Event_WithdrawalRequested").isWaitingAt(DunningModel.TASK_WITHDRAW_COLLECTION);
+        execute(job(instance));
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_COLLECTION_WITHDRAWN);
+        assertThat(calls).containsExactly("tell WITHDRAWAL");
+    }
+
+    @Test
+    void aClaimLeftWithTheAgencyCanStillBeWithdrawnThroughTheApiWhileTheWindowLasts() {
+        ProcessInstance instance = handedOver();
+        complete(instance, Map.of("decision", "KEEP"));
+        runtimeService().correlateMessage(DunningModel.MESSAGE_COLLECTION_WITHDRAWN, "INV-1");
+        execute(job(instance));
+
+        assertThat(instance).isEnded().hasPassed("Event_WithdrawalRequestedLater", DunningModel.END_COLLECTION_WITHDRAWN);
+    }
+
+    @Test
+    void whenTheWindowEndsTheCaseWaitsForTheAgencyWhichMayCloseItUnpaid() {
+        ProcessInstance instance = handedOver();
+        execute(job(instance)); // the window's timer
+
+        assertThat(instance).hasPassed(DunningModel.EVENT_WITHDRAWAL_WINDOW_ENDS)
+                .isWaitingAt(DunningModel.GATEWAY_AGENCY_EVENTS);
+        agencyReports(instance, "CLOSED_UNPAID");
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_CLOSED_UNPAID);
+        assertThat(closedAs).containsExactly(DunningModel.END_CLOSED_UNPAID);
+    }
+
+    @Test
+    void theAgencyMayReportItsResultBeforeTheWindowEnds() {
+        ProcessInstance instance = handedOver();
+        agencyReports(instance, "COLLECTED");
+
+        assertThat(instance).isEnded().hasPassed("Event_AgencyResultInWindow", DunningModel.END_COLLECTED_BY_AGENCY);
+    }
+
+    @Test
+    void aPaymentToTheCreditorAfterHandoverCanEndTheCollection() {
+        ProcessInstance instance = handedOver();
+        runtimeService().correlateMessage(DunningModel.MESSAGE_PAYMENT_AFTER_HANDOVER, "INV-1");
+        assertThat(instance).isWaitingAt(DunningModel.TASK_DECIDE_PAYMENT);
+
+        complete(instance, Map.of("decision", "END_COLLECTION"));
+        execute(job(instance));
+
+        assertThat(instance).isEnded().hasPassedInOrder(DunningModel.TASK_DECIDE_PAYMENT,
+                DunningModel.TASK_END_COLLECTION, DunningModel.END_PAID_AFTER_HANDOVER);
+        assertThat(calls).containsExactly("tell COLLECTION_ENDED");
+        assertThat(closedAs).containsExactly(DunningModel.END_PAID_AFTER_HANDOVER);
+    }
+
+    @Test
+    void aPaymentToTheCreditorAfterHandoverCanLeaveTheRestToTheAgency() {
+        ProcessInstance instance = handedOver();
+        runtimeService().correlateMessage(DunningModel.MESSAGE_PAYMENT_AFTER_HANDOVER, "INV-1");
+        windowOpen = false; // the case comes back after the window
+        complete(instance, Map.of("decision", "LET_AGENCY_COLLECT"));
+        execute(job(instance));
+
+        // back with the agency, past the window: straight to waiting for its result
+        assertThat(instance).hasPassed(DunningModel.TASK_REPORT_PAYMENT)
+                .isWaitingAt(DunningModel.GATEWAY_AGENCY_EVENTS);
+        agencyReports(instance, "COLLECTED");
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_COLLECTED_BY_AGENCY);
+        assertThat(calls).containsExactly("tell PAYMENT_RECEIVED");
+    }
+
+    // ---------------------------------------------------------------- the interest invoice
+
+    @Test
+    void aLatePaymentWithInterestToInvoiceSendsTheInterestInvoiceBeforeTheCaseCloses() {
+        interestToInvoice = true;
+        ProcessInstance instance = start();
+        runtimeService().correlateMessage(DunningModel.MESSAGE_INVOICE_SETTLED, "INV-1");
+        execute(job(instance)); // prepare
+        assertThat(instance).isWaitingAt("Task_DeliverInterestInvoice");
+        execute(job(instance)); // deliver
+
+        assertThat(instance).isEnded().hasPassedInOrder("Task_PrepareInterestInvoice", "Task_DeliverInterestInvoice",
+                DunningModel.END_PAID);
+        assertThat(calls).containsExactly("prepare interest invoice", "deliver Task_DeliverInterestInvoice");
+        assertThat(closedAs).containsExactly(DunningModel.END_PAID);
+    }
+
+    @Test
+    void aPaymentWithNoInterestToInvoiceClosesTheCaseAfterAsking() {
+        ProcessInstance instance = start();
+        runtimeService().correlateMessage(DunningModel.MESSAGE_INVOICE_SETTLED, "INV-1");
+        execute(job(instance));
+
+        assertThat(instance).isEnded().hasPassed("Gateway_InterestInvoiceDone", DunningModel.END_PAID)
+                .hasNotPassed("Task_DeliverInterestInvoice");
+        assertThat(calls).containsExactly("prepare interest invoice");
+    }
+
+    @Test
+    void anInterestInvoiceWithoutAnAddressDoesNotKeepThePaidCaseOpen() {
+        interestToInvoice = true;
+        interestInvoiceUndeliverable = true;
+        ProcessInstance instance = start();
+        runtimeService().correlateMessage(DunningModel.MESSAGE_INVOICE_SETTLED, "INV-1");
+        execute(job(instance));
+        execute(job(instance));
+
+        assertThat(instance).isEnded().hasPassed("Event_InterestInvoiceUndeliverable", DunningModel.END_PAID);
+    }
+
+    /** A case whose plan's next step is the handover, handed over without approval. */
+    private ProcessInstance handedOver() {
+        decisions.add("HANDOVER");
+        ProcessInstance instance = start();
+        execute(job(instance)); // decide
+        execute(job(instance)); // the handover's timer
+        execute(job(instance)); // hand over
+        assertThat(instance).hasPassed(DunningModel.TASK_HAND_OVER);
+        return instance;
+    }
+
+    private void complete(ProcessInstance instance, Map<String, Object> form) {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(
+                org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(instance), form);
+    }
+
+    private void agencyReports(ProcessInstance instance, String outcome) {
+        runtimeService().createMessageCorrelation(DunningModel.MESSAGE_AGENCY_RESULT).processInstanceBusinessKey("INV-1")
+                .setVariable("collectionOutcome", outcome).correlate();
     }
 
     @Test
@@ -103,6 +297,7 @@ class DunningModelPathsTest {
 
         assertThat(instance).isWaitingAt(DunningModel.EVENT_REMINDER_DUE);
         runtimeService().correlateMessage(DunningModel.MESSAGE_INVOICE_SETTLED, "INV-1");
+        execute(job(instance)); // the interest invoice, if any, before the case closes
         assertThat(instance).isEnded().hasPassed(DunningModel.END_PAID);
         assertThat(closedAs).containsExactly(DunningModel.END_PAID);
     }

@@ -143,10 +143,12 @@ class DunningProcessIT extends CaseIntegrationTest {
         List<String> channels = new ArrayList<>();
         caseOf().path("notices").forEach(n -> channels.add(n.path("channel").asText()));
         assertThat(channels).containsExactly("EMAIL", "EMAIL", "EMAIL", "POST");
-        assertThat(instance).isEnded().hasPassedInOrder(DunningModel.TASK_DELIVER_REMINDER,
-                DunningModel.TASK_DELIVER_PURRING, DunningModel.TASK_DELIVER_INKASSOVARSEL, DunningModel.TASK_HAND_OVER,
-                DunningModel.END_HANDED_OVER);
-        assertThat(caseOf().path("outcome").asText()).isEqualTo("HANDED_OVER");
+        // the agency has the claim now; the case follows it there (CollectionIT)
+        assertThat(instance).isWaitingAt(DunningModel.TASK_WITHDRAWAL_WINDOW).hasPassedInOrder(
+                DunningModel.TASK_DELIVER_REMINDER, DunningModel.TASK_DELIVER_PURRING,
+                DunningModel.TASK_DELIVER_INKASSOVARSEL, DunningModel.TASK_HAND_OVER);
+        assertThat(caseOf().path("status").asText()).isEqualTo("OPEN");
+        assertThat(caseOf().path("stage").asText()).isEqualTo("HANDED_OVER");
         assertThat(jdbc.sql("select principal from handover").query(java.math.BigDecimal.class).single())
                 .isEqualByComparingTo("1000.00");
     }
@@ -449,7 +451,8 @@ class DunningProcessIT extends CaseIntegrationTest {
         assertThat(instance).isWaitingAt(DunningModel.TASK_APPROVE_HANDOVER);
         complete(task(), Map.of("decision", "APPROVE"));
         executeDueJobs();
-        assertThat(instance).isEnded().hasPassed(DunningModel.EVENT_HANDOVER_HELD, DunningModel.END_HANDED_OVER);
+        assertThat(instance).hasPassed(DunningModel.EVENT_HANDOVER_HELD, DunningModel.TASK_HAND_OVER)
+                .isWaitingAt(DunningModel.TASK_WITHDRAWAL_WINDOW);
     }
 
     @Test

@@ -64,13 +64,13 @@ class DunningRestIT extends IntegrationTest {
         moveClockTo("2026-04-29");
         completeTask("Approve handover: F-1001 (Kari Nordmann)", "{\"decision\": {\"value\": \"APPROVE\"}}");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "HANDED_OVER".equals(dunningCase().path("outcome").asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HANDED_OVER".equals(dunningCase().path("stage").asText()));
         List<String> notices = new ArrayList<>();
         dunningCase().path("notices").forEach(n -> notices.add(n.path("kind").asText() + " " + n.path("sendDate").asText()
                 + " " + n.path("fee").decimalValue().setScale(2).toPlainString()));
         assertThat(notices).containsExactly("REMINDER 2026-03-05 0.00", "PURRING 2026-03-13 38.00",
                 "PURRING 2026-03-30 38.00", "INKASSOVARSEL 2026-04-14 0.00");
-        assertThat(dunningCase().path("status").asText()).isEqualTo("CLOSED");
+        assertThat(dunningCase().path("status").asText()).as("the case follows the claim at the agency").isEqualTo("OPEN");
 
         // the reminder and the purringer went by e-mail, the inkassovarsel by post (the default delivery setting)
         List<String> subjects = new ArrayList<>();

@@ -83,7 +83,9 @@ class InterestInvoiceIT extends CaseIntegrationTest {
         travelTo(LocalDate.of(2026, 3, 16));
         assertThat(notices()).containsExactly("PURRING 1 2026-03-16 2026-04-07 38.00 DELIVERED");
         travelTo(LocalDate.of(2026, 4, 1));
-        // the principal and the purring's fee: 10 000.00 + 38.00 = 10 038.00; the fee covered, the case is paid
+        // the principal and the purring's fee: 10 000.00 + 38.00 = 10 038.00; the fee covered, the case is paid, and
+        // on its way to Paid the process prepares and sends the interest invoice where the plan asks for one
+        TestMail.purge();
         pay("P-1", "10038.00");
         assertThat(instance).isEnded().hasPassed(DunningModel.END_PAID);
         return caseId;
@@ -94,7 +96,8 @@ class InterestInvoiceIT extends CaseIntegrationTest {
         long caseId = caseWithOnePurringPaidLateInFull("50.00");
         JsonNode forecastBefore = get("/api/invoices/INV-1/forecast").getBody();
         NextStepDecider.Decision nextBefore = decider.decide(caseId);
-        TestMail.purge();
+        assertThat(instance).hasPassedInOrder("Task_PrepareInterestInvoice", "Task_DeliverInterestInvoice",
+                DunningModel.END_PAID);
 
         Optional<Notice> prepared = noticeService.prepareInterestInvoice(caseId);
 
@@ -115,12 +118,18 @@ class InterestInvoiceIT extends CaseIntegrationTest {
         assertThat(notice.earlierFees()).isEqualByComparingTo("0.00");
         assertThat(notice.total()).isEqualByComparingTo("98.63");
 
-        // called again (a retried job, the process and a person): the same notice, no second one
+        // the process prepared it; called again (a retried job, a person): the same notice, no second one
         assertThat(noticeService.prepareInterestInvoice(caseId)).map(Notice::id).contains(notice.id());
         assertThat(jdbc.sql("select count(*) from notice where kind = 'INTEREST_INVOICE'").query(Integer.class).single())
                 .isEqualTo(1);
 
+        // the process delivered it; delivering again sends nothing more
         Notice delivered = noticeService.deliver(notice.id());
+        // in the books: the purring's fee when it went out, the invoiced interest when the interest invoice did; the
+        // 38.00 paid beyond the principal went to the fee, so no interest was paid with the claim
+        assertThat(jdbc.sql("select type || ' ' || debit_account || '/' || credit_account || ' ' || amount from posting "
+                + "order by id").query(String.class).list())
+                .containsExactly("FEE 1500/3900 38.00", "INTEREST 1500/8050 98.63");
 
         assertThat(delivered.channel()).isEqualTo("EMAIL");
         MimeMessage[] received = TestMail.received();

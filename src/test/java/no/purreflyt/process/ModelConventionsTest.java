@@ -71,7 +71,8 @@ class ModelConventionsTest {
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
     /** Templates of tasks that talk to the outside world: they run as their own job and are retried. */
-    static final Set<String> OUTBOUND_TEMPLATES = Set.of("no.purreflyt.DeliverNotice", "no.purreflyt.HandOver");
+    static final Set<String> OUTBOUND_TEMPLATES = Set.of("no.purreflyt.DeliverNotice", "no.purreflyt.HandOver",
+            "no.purreflyt.TellAgency");
 
     /** The form-js components Camunda 7.24 Tasklist renders (form-js 1.8, schemaVersion 16). */
     static final Set<String> TASKLIST_COMPONENTS = Set.of(

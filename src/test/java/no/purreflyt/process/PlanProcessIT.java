@@ -65,8 +65,8 @@ class PlanProcessIT extends CaseIntegrationTest {
         assertThat(tasks.createTaskQuery().count()).isZero();
         travelTo(LocalDate.of(2026, 3, 30));
 
-        assertThat(instance).isEnded().hasPassedInOrder(DunningModel.TASK_DELIVER_REMINDER,
-                DunningModel.TASK_DELIVER_PURRING, DunningModel.TASK_HAND_OVER, DunningModel.END_HANDED_OVER)
+        assertThat(instance).isWaitingAt(DunningModel.TASK_WITHDRAWAL_WINDOW).hasPassedInOrder(
+                DunningModel.TASK_DELIVER_REMINDER, DunningModel.TASK_DELIVER_PURRING, DunningModel.TASK_HAND_OVER)
                 .hasNotPassed(DunningModel.TASK_REVIEW_REMINDER, DunningModel.TASK_REVIEW_PURRING,
                         DunningModel.TASK_APPROVE_HANDOVER);
         assertThat(notices()).containsExactly("REMINDER 1 2026-03-05 2026-03-12 0.00 DELIVERED",
