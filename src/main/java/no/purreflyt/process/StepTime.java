@@ -39,6 +39,11 @@ public class StepTime {
         return LocalDate.now(clock);
     }
 
+    /** A task due when something of the case runs out (the withdrawal window): {@code ${taskDue.by(withdrawalWindowEndsAt)}}. */
+    public Date by(Date moment) {
+        return moment;
+    }
+
     /** When a credit controller's new task is due: the configured number of business days from today. */
     public Date standard() {
         LocalDate day = today();

@@ -373,5 +373,9 @@ class DunningModelPathsTest {
         public Date standard() {
             return FAR_AHEAD;
         }
+
+        public Date by(Date moment) {
+            return moment;
+        }
     }
 }
