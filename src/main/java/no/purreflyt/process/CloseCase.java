@@ -28,7 +28,8 @@ class CloseCase implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String endEvent = execution.getCurrentActivityId();
-        CaseOutcome outcome = DunningModel.END_EVENT_OUTCOMES.get(endEvent);
+        CaseOutcome outcome = DunningModel.END_EVENT_OUTCOMES.getOrDefault(endEvent,
+                DunningModel.END_EVENT_OUTCOMES_OF_EARLIER_VERSIONS.get(endEvent));
         if (outcome == null) {
             throw new IllegalStateException("End event " + endEvent + " has no case outcome in DunningModel");
         }

@@ -87,6 +87,13 @@ public final class DunningModel {
             Map.entry(END_CLOSED_UNPAID, CaseOutcome.CLOSED_UNPAID),
             Map.entry(END_PAID_AFTER_HANDOVER, CaseOutcome.PAID));
 
+    /**
+     * End events that only earlier versions of the model have, for the cases still running on them: before the case
+     * followed the claim to the agency, it ended at the handover.
+     */
+    public static final Map<String, CaseOutcome> END_EVENT_OUTCOMES_OF_EARLIER_VERSIONS = Map.of(
+            "EndEvent_HandedOver", CaseOutcome.HANDED_OVER);
+
     /** The value of {@code nextStep} when the plan has no step left. */
     public static final String NO_STEP = "NONE";
 

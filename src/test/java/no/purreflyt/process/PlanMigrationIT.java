@@ -158,6 +158,38 @@ class PlanMigrationIT extends CaseIntegrationTest {
                 "REMINDER 2 2026-03-13 2026-03-20 0.00 DELIVERED");
     }
 
+    /**
+     * A case still running on the model from before the case followed the claim to the agency: its handover goes to the
+     * agency as any other (the same delegate), and its old end event still closes it, as Handed over, without an
+     * incident. Moved to the current model first, it would follow the claim instead.
+     */
+    @Test
+    void aCaseOnTheModelBeforeTheCollectionLifeIsStillHandedOverAndClosed() throws Exception {
+        try (var old = getClass().getResourceAsStream("/models/dunning-before-collection.bpmn")) {
+            ProcessDefinition before = deployModel(old.readAllBytes());
+            invoice("INV-OLD", "NO-1", LocalDate.of(2026, 2, 26), "800.00", "NOK");
+            post("/api/dunning-runs", null);
+            executeDueJobs();
+            invoiceNumber = "INV-OLD";
+            instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("INV-OLD").singleResult();
+            assertThat(instance.getProcessDefinitionId()).isEqualTo(before.getId());
+        }
+        ModelDeployment.deploy(repository);
+        travelTo(LocalDate.of(2026, 3, 5));
+        travelTo(LocalDate.of(2026, 3, 13));
+        complete(task(), Map.of("decision", "SEND"));
+        travelTo(LocalDate.of(2026, 3, 30));
+        travelTo(LocalDate.of(2026, 4, 14));
+        complete(task(), Map.of("decision", "SEND"));
+        travelTo(LocalDate.of(2026, 4, 29));
+        complete(task(), Map.of("decision", "APPROVE"));
+
+        assertThat(instance).isEnded().hasPassed(DunningModel.TASK_HAND_OVER, "EndEvent_HandedOver");
+        assertThat(caseOf().path("outcome").asText()).isEqualTo("HANDED_OVER");
+        assertThat(caseOf().path("handover").path("status").asText()).isEqualTo("SENT");
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
     @Test
     void aCaseWaitingForItsFirstStepTakesTheNewVersionsDays() {
         // version 2 sends two reminders: the first still on day 7 (03-05), the second a week later
