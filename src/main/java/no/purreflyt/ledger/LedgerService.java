@@ -221,17 +221,7 @@ public class LedgerService {
      */
     @Transactional
     public PaymentOutcome recordPayment(String number, PaymentRequest request) {
-        InvoiceRepository.Row invoice = invoices.lock(number).orElseThrow(() -> unknownInvoice(number));
-        Optional<InvoiceRepository.Entry> recorded = invoices.findPayment(request.externalId());
-        if (recorded.isPresent()) {
-            return repeated(number, recorded.get(), "Payment", request.amount(), request.paidOn());
-        }
-        List<FieldProblem> problems = entryProblems(invoice, request.currency(), "paidOn", request.paidOn(), "payment");
-        if (!problems.isEmpty()) {
-            throw refusal(problems);
-        }
-        return applied(invoice, request.amount(), invoices.addPayment(invoice, request, false, clock.instant()), false,
-                false, false);
+        return payment(number, request, false);
     }
 
     /**
@@ -240,6 +230,10 @@ public class LedgerService {
      */
     @Transactional
     public PaymentOutcome recordAgencyPayment(String number, PaymentRequest request) {
+        return payment(number, request, true);
+    }
+
+    private PaymentOutcome payment(String number, PaymentRequest request, boolean byAgency) {
         InvoiceRepository.Row invoice = invoices.lock(number).orElseThrow(() -> unknownInvoice(number));
         Optional<InvoiceRepository.Entry> recorded = invoices.findPayment(request.externalId());
         if (recorded.isPresent()) {
@@ -249,8 +243,9 @@ public class LedgerService {
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        return applied(invoice, request.amount(), invoices.addPayment(invoice, request, true, clock.instant()), false,
-                true, true);
+        // a payment the agency passed on is the case's own business: it settles nothing behind the case's back
+        return applied(invoice, request.amount(), invoices.addPayment(invoice, request, byAgency, clock.instant()), false,
+                byAgency, byAgency);
     }
 
     /**

@@ -33,10 +33,7 @@ class CasePostingsIT extends IntegrationTest {
     @Test
     void aBusinessDebtorsCompensationIsPostedOnceAndTheFeesItCoversAddNothing() {
         startCase("BUSINESS");
-        travelTo(LocalDate.of(2026, 3, 5));
-        travelTo(LocalDate.of(2026, 3, 13));
-        complete("SEND");
-        travelTo(LocalDate.of(2026, 3, 30));
+        throughTheSecondPurring();
 
         assertThat(lines()).containsExactly("COMPENSATION 1500/3900 460.00");
     }
@@ -49,10 +46,7 @@ class CasePostingsIT extends IntegrationTest {
     @Test
     void interestPaidWithTheClaimIsIncomeAfterTheFees() {
         startCase("CONSUMER");
-        travelTo(LocalDate.of(2026, 3, 5));
-        travelTo(LocalDate.of(2026, 3, 13));
-        complete("SEND");
-        travelTo(LocalDate.of(2026, 3, 30));
+        throughTheSecondPurring();
         travelTo(LocalDate.of(2026, 4, 1));
 
         pay("1087.18");
@@ -68,10 +62,7 @@ class CasePostingsIT extends IntegrationTest {
     @Test
     void aWriteOffAtTheHandoverPostsTheWholeClaimAsALoss() {
         startCase("CONSUMER");
-        travelTo(LocalDate.of(2026, 3, 5));
-        travelTo(LocalDate.of(2026, 3, 13));
-        complete("SEND");
-        travelTo(LocalDate.of(2026, 3, 30));
+        throughTheSecondPurring();
         travelTo(LocalDate.of(2026, 4, 14));
         complete("SEND");
         travelTo(LocalDate.of(2026, 4, 29));
@@ -87,6 +78,14 @@ class CasePostingsIT extends IntegrationTest {
         invoice("INV-1", "NO-1", LocalDate.of(2026, 2, 26), "1000.00", "NOK");
         post("/api/dunning-runs", null);
         executeDueJobs();
+    }
+
+    /** The reminder on 03-05, purring 1 on 03-13 (reviewed, sent), purring 2 on 03-30. */
+    private void throughTheSecondPurring() {
+        travelTo(LocalDate.of(2026, 3, 5));
+        travelTo(LocalDate.of(2026, 3, 13));
+        complete("SEND");
+        travelTo(LocalDate.of(2026, 3, 30));
     }
 
     private void complete(String decision) {

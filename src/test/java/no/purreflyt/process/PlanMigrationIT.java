@@ -84,6 +84,23 @@ class PlanMigrationIT extends CaseIntegrationTest {
                 .replace("name=\"Dunning\"", "name=\"Dunning (changed)\"").getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Starts the case of invoice INV-OLD (800.00, due 2026-02-26) on an earlier model of the dunning process, then
+     * deploys the shipped model again as the latest; the case stays on the model it started on.
+     */
+    private void startOldCaseOn(String model) throws java.io.IOException {
+        try (var old = getClass().getResourceAsStream(model)) {
+            ProcessDefinition before = deployModel(old.readAllBytes());
+            invoice("INV-OLD", "NO-1", LocalDate.of(2026, 2, 26), "800.00", "NOK");
+            post("/api/dunning-runs", null);
+            executeDueJobs();
+            invoiceNumber = "INV-OLD";
+            instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("INV-OLD").singleResult();
+            assertThat(instance.getProcessDefinitionId()).isEqualTo(before.getId());
+        }
+        ModelDeployment.deploy(repository);
+    }
+
     /** Deploys this dunning model with the shipped forms and decision, as the latest version. */
     private ProcessDefinition deployModel(byte[] model) {
         DeploymentBuilder deployment = repository.createDeployment().name(ModelDeployment.NAME);
@@ -134,16 +151,7 @@ class PlanMigrationIT extends CaseIntegrationTest {
     @Test
     void aCaseStartedOnTheModelBeforePlansMovesToTheModelThatKnowsPlanChangesAndGoesOn() throws Exception {
         // the model as it was before plans could change (no "Moved to another plan version" event)
-        try (var old = getClass().getResourceAsStream("/models/dunning-before-plans.bpmn")) {
-            ProcessDefinition before = deployModel(old.readAllBytes());
-            invoice("INV-OLD", "NO-1", LocalDate.of(2026, 2, 26), "800.00", "NOK");
-            post("/api/dunning-runs", null);
-            executeDueJobs();
-            invoiceNumber = "INV-OLD";
-            instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("INV-OLD").singleResult();
-            assertThat(instance.getProcessDefinitionId()).isEqualTo(before.getId());
-        }
-        ModelDeployment.deploy(repository);
+        startOldCaseOn("/models/dunning-before-plans.bpmn");
         travelTo(LocalDate.of(2026, 3, 5));
         saveVersion2(2, twoPurringer());
 
@@ -165,16 +173,7 @@ class PlanMigrationIT extends CaseIntegrationTest {
      */
     @Test
     void aCaseOnTheModelBeforeTheCollectionLifeIsStillHandedOverAndClosed() throws Exception {
-        try (var old = getClass().getResourceAsStream("/models/dunning-before-collection.bpmn")) {
-            ProcessDefinition before = deployModel(old.readAllBytes());
-            invoice("INV-OLD", "NO-1", LocalDate.of(2026, 2, 26), "800.00", "NOK");
-            post("/api/dunning-runs", null);
-            executeDueJobs();
-            invoiceNumber = "INV-OLD";
-            instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("INV-OLD").singleResult();
-            assertThat(instance.getProcessDefinitionId()).isEqualTo(before.getId());
-        }
-        ModelDeployment.deploy(repository);
+        startOldCaseOn("/models/dunning-before-collection.bpmn");
         travelTo(LocalDate.of(2026, 3, 5));
         travelTo(LocalDate.of(2026, 3, 13));
         complete(task(), Map.of("decision", "SEND"));
