@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.purreflyt.collection.CollectionProperties.Agency;
+import no.purreflyt.web.SecurityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,7 +19,21 @@ public class Agencies {
     private final Map<String, Agency> agencies = new LinkedHashMap<>();
     private final Map<String, AgencyConnector> connectors = new LinkedHashMap<>();
 
-    Agencies(CollectionProperties properties, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    /** The secret of the demo agency in application.yaml: anyone who has read this repository knows it. */
+    static final String DEMO_SECRET = "demo-agency-secret";
+
+    Agencies(CollectionProperties properties, SecurityProperties security, JdbcClient jdbc, ObjectMapper json,
+            Clock clock) {
+        if (security.refuseDefaultPasswords()) {
+            for (int i = 0; i < properties.agencies().size(); i++) {
+                if (DEMO_SECRET.equals(properties.agencies().get(i).secret())) {
+                    throw new IllegalStateException("purreflyt.collection.agencies[" + i + "].secret ("
+                            + properties.agencies().get(i).name() + ") is the demo secret, which anyone can use to sign "
+                            + "callbacks: agree a secret with the agency and set it (PURREFLYT_COLLECTION_DEMO_SECRET for "
+                            + "the shipped agency)");
+                }
+            }
+        }
         // one HTTP client for every webhook agency, so connections are kept alive and reused
         HttpClient http = WebhookConnector.httpClient(properties.webhookTimeout());
         for (Agency agency : properties.agencies()) {

@@ -37,6 +37,14 @@ class ProductionProfileIT extends IntegrationTest {
     }
 
     @Test
+    void refusesToStartWhileAnAgencyKeepsTheDemoSecret() {
+        assertThatThrownBy(() -> production("--spring.datasource.url=" + TestDatabase.URL,
+                "--spring.datasource.username=" + TestDatabase.USER, "--spring.datasource.password=" + TestDatabase.PASSWORD,
+                "--purreflyt.collection.agencies[0].secret=demo-agency-secret"))
+                .hasStackTraceContaining("purreflyt.collection.agencies[0].secret (Demo Inkasso AS) is the demo secret");
+    }
+
+    @Test
     void refusesToStartOnH2() {
         assertThatThrownBy(() -> production("--spring.datasource.url=jdbc:h2:mem:production-check"))
                 .rootCause().hasMessageContaining("needs PostgreSQL");
@@ -62,7 +70,14 @@ class ProductionProfileIT extends IntegrationTest {
                         "--purreflyt.creditor.organisation-number=912 345 678",
                         "--purreflyt.creditor.address=Postboks 1,0101 Oslo", "--purreflyt.creditor.bank-account=1503.12.34567",
                         "--purreflyt.creditor.phone=+47 22 00 00 00", "--purreflyt.creditor.email=regnskap@nordlys.example"};
-        String[] all = java.util.stream.Stream.of(common, creditor, args).flatMap(java.util.Arrays::stream)
+        // the shipped agency, with a secret of its own unless the test states one (an indexed key on the command line
+        // replaces the whole list of application.yaml, so the agency is given whole)
+        String[] agency = {"--purreflyt.collection.agencies[0].name=Demo Inkasso AS",
+                "--purreflyt.collection.agencies[0].connector=FILE",
+                "--purreflyt.collection.agencies[0].directory=target/agency-exports/production-check"};
+        String[] agencySecret = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--purreflyt.collection."))
+                ? new String[0] : new String[] {"--purreflyt.collection.agencies[0].secret=a-secret-agreed-with-the-agency"};
+        String[] all = java.util.stream.Stream.of(common, creditor, agency, agencySecret, args).flatMap(java.util.Arrays::stream)
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(PurreflytApplication.class).profiles("production").run(all);
     }
