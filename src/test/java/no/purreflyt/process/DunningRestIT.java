@@ -90,6 +90,22 @@ class DunningRestIT extends IntegrationTest {
                             "Å betale 1 091,45 NOK", "Betalingsfrist 28.04.2026")
                     .doesNotContainIgnoringCase("purring");
         }
+
+        // the agency collects 1 076.00 (principal and both fees) and 20.38 interest (62 days × 1000 × 12 % / 365) and
+        // says so in a callback signed with its secret, no login: the case ends Collected
+        byte[] body = json.writeValueAsBytes(Map.of("callbackId", "ti-1", "invoiceNumber", "F-1001", "result", "PAID",
+                "amount", "1096.38", "interest", "20.38"));
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Purreflyt-Agency", "Test Inkasso AS");
+        headers.set("X-Purreflyt-Timestamp", "1777464000");
+        headers.set("X-Purreflyt-Signature", no.purreflyt.collection.HmacSignatures.sign("test-agency-secret",
+                "1777464000", body));
+        ResponseEntity<JsonNode> callback = http.exchange("/api/agency-callbacks", HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(callback.getStatusCode().value()).as("%s", callback.getBody()).isEqualTo(200);
+        assertThat(dunningCase().path("outcome").asText()).isEqualTo("COLLECTED");
+        assertThat(dunningCase().path("status").asText()).isEqualTo("CLOSED");
     }
 
     private void moveClockTo(String date) {
