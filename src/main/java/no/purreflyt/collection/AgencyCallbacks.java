@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 
 import no.purreflyt.ledger.CaseOutcome;
 import no.purreflyt.ledger.LedgerService;
@@ -123,34 +125,45 @@ public class AgencyCallbacks {
                     + "not match", List.of());
         }
         Callback callback = parse(body);
+        // the handover first (locked), then whether this callback came before: two copies of one callback arriving at
+        // once are taken one after the other, and the second is answered as a repeat
+        Handovers.Handover handover = handovers.lockLatest(callback.invoiceNumber())
+                .filter(h -> h.agency().equals(agency.name()))
+                .orElseThrow(() -> ProblemException.conflict("invoiceNumber", "Invoice " + callback.invoiceNumber()
+                        + " was never handed over to " + agency.name()));
         Optional<Recorded> earlier = recorded(agency.name(), callback.callbackId());
         if (earlier.isPresent()) {
             return repeated(earlier.get(), callback);
         }
-        Handovers.Handover handover = handovers.lockOfOpenCase(callback.invoiceNumber())
-                .filter(h -> h.status().withAgency() && h.agency().equals(agency.name()))
-                .orElseThrow(() -> ProblemException.conflict("invoiceNumber", "Invoice " + callback.invoiceNumber()
-                        + " is not with " + agency.name() + " (never handed over to it, withdrawn, or its collection "
-                        + "has ended)"));
         List<FieldProblem> problems = problems(callback, handover);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.stream().map(p -> p.field() + ": " + p.message())
                     .reduce((a, b) -> a + "; " + b).orElseThrow(), problems);
         }
+        if (!handover.status().withAgency() && callback.amount().signum() == 0) {
+            throw ProblemException.conflict("invoiceNumber", "The collection of invoice " + callback.invoiceNumber()
+                    + " by " + agency.name() + " has ended (" + handover.status() + "); there is nothing to record");
+        }
         LocalDate today = LocalDate.now(clock);
         insert(agency.name(), handover, callback, today);
+        // money the agency collected is recorded even when the collection has ended meanwhile (the creditor took the
+        // claim back while the debtor paid the agency): then it comes off the receivable, not the agency's account
+        boolean atAgency = handover.status().withAgency();
         if (callback.amount().signum() > 0) {
-            String externalId = "agency:" + agency.name() + ":" + callback.callbackId();
             ledger.recordAgencyPayment(callback.invoiceNumber(), new PaymentRequest(callback.amount(),
                     callback.paidOn() != null ? callback.paidOn() : today, agency.name() + " " + callback.callbackId(),
-                    externalId.length() > 100 ? externalId.substring(0, 100) : externalId, handover.currency()));
+                    "agency-" + UUID.nameUUIDFromBytes((agency.name() + "\n" + callback.callbackId())
+                            .getBytes(StandardCharsets.UTF_8)), handover.currency()));
             collections.post(handover, PostingType.INTEREST, "callback:" + callback.callbackId() + ":interest",
-                    callback.interestOrZero(), "Interest collected by " + agency.name());
+                    callback.interestOrZero(), "Interest collected by " + agency.name(), atAgency);
             collections.post(handover, PostingType.AGENCY_COLLECTED, "callback:" + callback.callbackId(),
-                    callback.amount(), "Collected by " + agency.name());
+                    callback.amount(), "Collected by " + agency.name(), atAgency);
         }
-        if (callback.result() != Result.PARTLY_PAID) {
+        if (atAgency && callback.result() != Result.PARTLY_PAID) {
             end(agency.name(), handover, callback);
+        } else if (!atAgency) {
+            log.warn("Invoice {}: {} reports {} after its collection ended ({}); what it collected is recorded",
+                    callback.invoiceNumber(), agency.name(), callback.result(), handover.status());
         }
         log.info("Invoice {}: {} reports {} ({} {} passed on, of which interest {})", callback.invoiceNumber(),
                 agency.name(), callback.result(), callback.amount(), handover.currency(), callback.interestOrZero());
@@ -164,7 +177,7 @@ public class AgencyCallbacks {
         BigDecimal left = postings.atAgency(handover.invoiceNumber());
         collections.post(handover, PostingType.WRITE_OFF, "callback:" + callback.callbackId() + ":write-off", left,
                 collected ? "Not passed on by " + agency + " when it reported the claim paid"
-                        : "Closed unpaid by " + agency);
+                        : "Closed unpaid by " + agency, true);
         String note = (collected ? "Collected by " : "Closed unpaid by ") + agency
                 + (left.signum() > 0 ? "; " + left.toPlainString() + " " + handover.currency() + " written off as a loss" : "")
                 + (callback.note() != null ? " (" + callback.note() + ")" : "");

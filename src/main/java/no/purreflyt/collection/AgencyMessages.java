@@ -81,12 +81,18 @@ class AgencyMessages {
                 clock.instant(), handover.invoiceNumber(), handover.caseId(), null, reason);
     }
 
-    AgencyMessage paymentReceived(Handovers.Handover handover, Invoice invoice, Invoice.Payment payment, String note) {
-        AgencyMessage.Payment paid = payment == null ? null : new AgencyMessage.Payment(payment.amount(),
-                payment.currency(), payment.paidOn(), payment.reference());
-        return AgencyMessage.about(id(handover, "payment-" + invoice.payments().size()),
-                AgencyMessage.Type.PAYMENT_RECEIVED, handover.agency(), clock.instant(), handover.invoiceNumber(),
-                handover.caseId(), paid, note);
+    /**
+     * What the debtor paid the creditor directly since the handover, all of it: the amount is the total, the date the
+     * latest payment's, the reference lists each. A later message replaces an earlier one, so none missed matters.
+     */
+    AgencyMessage paymentReceived(Handovers.Handover handover, List<Invoice.Payment> sinceHandover, String note) {
+        BigDecimal total = sinceHandover.stream().map(Invoice.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String reference = sinceHandover.stream().map(p -> p.amount().toPlainString() + " on " + p.paidOn()
+                + (p.reference() != null ? " (" + p.reference() + ")" : "")).collect(java.util.stream.Collectors.joining("; "));
+        AgencyMessage.Payment paid = sinceHandover.isEmpty() ? null : new AgencyMessage.Payment(total,
+                handover.currency(), sinceHandover.get(sinceHandover.size() - 1).paidOn(), reference);
+        return AgencyMessage.about(id(handover, "payment-" + sinceHandover.size()), AgencyMessage.Type.PAYMENT_RECEIVED,
+                handover.agency(), clock.instant(), handover.invoiceNumber(), handover.caseId(), paid, note);
     }
 
     AgencyMessage collectionEnded(Handovers.Handover handover, String note) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 
 import no.purreflyt.ledger.DunningCases;
+import no.purreflyt.web.ConcurrentChange;
 import no.purreflyt.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +52,8 @@ class CollectionController {
             + "window; the agency is told by the case's next job")
     ResponseEntity<Handovers.Handover> withdraw(@PathVariable String number, @Valid @RequestBody WithdrawalRequest request,
             Principal principal) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(collections.requestWithdrawal(number, request.reason().strip(), principal.getName()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ConcurrentChange.retried(
+                () -> collections.requestWithdrawal(number, request.reason().strip(), principal.getName())));
     }
 
     @PostMapping(value = "/agency-callbacks", consumes = "application/json")
@@ -62,6 +63,8 @@ class CollectionController {
             @RequestHeader(name = "X-Purreflyt-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Purreflyt-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
-        return callbacks.receive(agency, timestamp, signature, body == null ? new byte[0] : body);
+        byte[] content = body == null ? new byte[0] : body;
+        // the callback moves the case: a job of the same case running at that moment makes it run again
+        return ConcurrentChange.retried(() -> callbacks.receive(agency, timestamp, signature, content));
     }
 }

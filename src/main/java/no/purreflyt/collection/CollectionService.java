@@ -12,6 +12,7 @@ import no.purreflyt.ledger.DunningCases;
 import no.purreflyt.ledger.Invoice;
 import no.purreflyt.ledger.LedgerService;
 import no.purreflyt.ledger.OutstandingChanged;
+import no.purreflyt.posting.CasePostings;
 import no.purreflyt.posting.PostingType;
 import no.purreflyt.posting.Postings;
 import no.purreflyt.rules.Claim;
@@ -40,11 +41,14 @@ public class CollectionService implements CreditNoteGuard {
     private final LedgerService ledger;
     private final ClaimService claims;
     private final Postings postings;
+    private final CasePostings casePostings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CollectionService(Handovers handovers, AgencyMessages messages, Agencies agencies, DunningCases cases, LedgerService ledger,
-            ClaimService claims, Postings postings, ApplicationEventPublisher events, Clock clock) {
+            ClaimService claims, Postings postings, CasePostings casePostings, ApplicationEventPublisher events,
+            Clock clock) {
+        this.casePostings = casePostings;
         this.handovers = handovers;
         this.messages = messages;
         this.agencies = agencies;
@@ -77,7 +81,7 @@ public class CollectionService implements CreditNoteGuard {
                 claim.feesLeft(), claim.currency(), today.plusDays(windowDays));
         agencies.connectorFor(agency).send(messages.handover(handover, claim));
         handovers.sent(caseId);
-        post(handover, PostingType.HANDOVER, "handover", handover.claimed(), "Handed over to " + agency);
+        post(handover, PostingType.HANDOVER, "handover", handover.claimed(), "Handed over to " + agency, true);
         log.info("Case {} (invoice {}) handed over to {}: {} {} (principal {}, fees {}); withdrawal window until {}",
                 caseId, handover.invoiceNumber(), agency, handover.claimed(), handover.currency(), handover.principal(),
                 handover.fees(), handover.windowEndsOn());
@@ -132,19 +136,35 @@ public class CollectionService implements CreditNoteGuard {
                 return "WITHDRAWN";
             }
             case PAYMENT_RECEIVED -> {
-                Invoice.Payment last = invoice.payments().isEmpty() ? null
-                        : invoice.payments().get(invoice.payments().size() - 1);
-                send(handover, messages.paymentReceived(handover, invoice, last, note));
+                // every direct payment since the handover, so a report the agency missed is in the next one
+                send(handover, messages.paymentReceived(handover,
+                        ledger.directPaymentsSince(invoice.number(), handover.handedOverAt()), note));
                 return null;
             }
             case COLLECTION_ENDED -> {
                 send(handover, messages.collectionEnded(handover, note));
                 closeWithAgency(handover, Handovers.Status.WITHDRAWN, by, note, "collection-ended");
-                return invoice.outstanding().signum() <= 0 ? "PAID" : "WITHDRAWN";
+                return settleAfterCollection(handover);
             }
             default -> throw new IllegalArgumentException("The process tells an agency WITHDRAWAL, PAYMENT_RECEIVED or "
                     + "COLLECTION_ENDED, not " + kind);
         }
+    }
+
+    /**
+     * The creditor ended the collection after a payment: with the principal paid, the case is paid as it would be
+     * before a handover, the interest paid beyond the fees is income, and the fees the creditor no longer pursues are
+     * written off; otherwise the claim is back with the creditor (withdrawn).
+     */
+    private String settleAfterCollection(Handovers.Handover handover) {
+        Claim claim = claims.claim(handover.invoiceNumber(), LocalDate.now(clock)).claim();
+        if (claim.principal().signum() > 0) {
+            return "WITHDRAWN";
+        }
+        casePostings.settled(handover.caseId(), claim);
+        casePostings.feesWrittenOff(handover.caseId(), claim.feesLeft(), "Fees not paid, given up when the creditor "
+                + "ended the collection after the debtor paid the principal");
+        return "PAID";
     }
 
     private void send(Handovers.Handover handover, AgencyMessage message) {
@@ -157,7 +177,7 @@ public class CollectionService implements CreditNoteGuard {
         if (handovers.close(handover.caseId(), status, by, note)) {
             BigDecimal atAgency = postings.atAgency(handover.invoiceNumber());
             post(handover, PostingType.WITHDRAWAL, what, atAgency, "Taken back from " + handover.agency()
-                    + (note != null ? ": " + note : ""));
+                    + (note != null ? ": " + note : ""), true);
             log.info("Case {} (invoice {}): {} from {}; {} {} back on the receivable", handover.caseId(),
                     handover.invoiceNumber(), status, handover.agency(), atAgency, handover.currency());
         }
@@ -177,7 +197,7 @@ public class CollectionService implements CreditNoteGuard {
             long paymentNo = ledger.invoice(changed.invoiceNumber()).payments().size();
             post(handover, PostingType.COLLECTION_PAYMENT, "payment-" + paymentNo,
                     changed.change().min(postings.atAgency(handover.invoiceNumber())).max(BigDecimal.ZERO),
-                    "Paid to the creditor while " + handover.agency() + " holds the claim");
+                    "Paid to the creditor while " + handover.agency() + " holds the claim", true);
         });
     }
 
@@ -189,11 +209,15 @@ public class CollectionService implements CreditNoteGuard {
                 + "until " + h.windowEndsOn() + ", or end it when a payment arrives), then record the credit note");
     }
 
-    void post(Handovers.Handover handover, PostingType type, String what, BigDecimal amount, String text) {
+    /**
+     * @param atAgency whether the amount is on the agency's account (interest, write-off and collections while the
+     *                 agency holds the claim)
+     */
+    void post(Handovers.Handover handover, PostingType type, String what, BigDecimal amount, String text,
+            boolean atAgency) {
         DunningCase dunningCase = cases.get(handover.caseId());
         postings.post(new no.purreflyt.posting.PostingRequest(type, "case:" + handover.caseId() + ":" + what,
                 LocalDate.now(clock), amount, handover.currency(), handover.invoiceNumber(), handover.caseId(),
-                ledger.invoice(dunningCase.invoiceNumber()).customerExternalId(), text,
-                type == PostingType.INTEREST || type == PostingType.WRITE_OFF));
+                ledger.invoice(dunningCase.invoiceNumber()).customerExternalId(), Postings.fitText(text), atAgency));
     }
 }

@@ -114,10 +114,21 @@ public class Handovers {
     /** Locks the handover of the invoice's open case for the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Handover> lockOfOpenCase(String invoiceNumber) {
-        List<Long> ids = jdbc.sql("""
+        return lock("""
                 select h.case_id from handover h join dunning_case c on c.id = h.case_id
-                join invoice i on i.id = c.invoice_id where c.status = 'OPEN' and i.number = :n""")
-                .param("n", invoiceNumber).query(Long.class).list();
+                join invoice i on i.id = c.invoice_id where c.status = 'OPEN' and i.number = :n""", invoiceNumber);
+    }
+
+    /** Locks the invoice's latest handover, whether its collection goes on or has ended. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Handover> lockLatest(String invoiceNumber) {
+        return lock("""
+                select h.case_id from handover h join dunning_case c on c.id = h.case_id
+                join invoice i on i.id = c.invoice_id where i.number = :n order by h.id desc""", invoiceNumber);
+    }
+
+    private Optional<Handover> lock(String query, String invoiceNumber) {
+        List<Long> ids = jdbc.sql(query).param("n", invoiceNumber).query(Long.class).list();
         if (ids.isEmpty()) {
             return Optional.empty();
         }

@@ -99,7 +99,8 @@ class DunningCaseRepository {
                 where id = :id and status = 'OPEN'""")
                 .param("outcome", outcome.name())
                 .param("stage", stage)
-                .param("note", note)
+                // notes quote what people and agencies wrote: keep what fits rather than fail the closing
+                .param("note", note == null || note.length() <= 1000 ? note : note.substring(0, 999) + "…")
                 .param("now", utc(now))
                 .param("id", caseId)
                 .update();

@@ -89,6 +89,19 @@ class InvoiceRepository {
                 rs.getObject("entry_date", LocalDate.class));
     }
 
+    /** The payments the accounting system reported (not the agency's) that were recorded at or after the moment. */
+    List<Invoice.Payment> directPaymentsSince(String number, Instant since) {
+        return jdbc.sql("""
+                select p.external_id, p.amount, p.currency, p.paid_on, p.reference from payment p
+                join invoice i on i.id = p.invoice_id
+                where i.number = :n and not p.by_agency and p.received_at >= :since order by p.received_at, p.id""")
+                .param("n", number).param("since", utc(since))
+                .query((rs, row) -> new Invoice.Payment(rs.getString("external_id"), rs.getBigDecimal("amount"),
+                        rs.getString("currency"), rs.getObject("paid_on", java.time.LocalDate.class),
+                        rs.getString("reference")))
+                .list();
+    }
+
     /** Records the payment and lowers the outstanding balance; answers the new balance. */
     BigDecimal addPayment(Row invoice, PaymentRequest p, boolean byAgency, Instant now) {
         jdbc.sql("""

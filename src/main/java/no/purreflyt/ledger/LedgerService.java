@@ -209,6 +209,12 @@ public class LedgerService {
         return invoice(number);
     }
 
+    /** What the debtor paid the creditor directly (as the accounting system reported it) since a moment. */
+    @Transactional(readOnly = true)
+    public List<Invoice.Payment> directPaymentsSince(String number, java.time.Instant since) {
+        return invoices.directPaymentsSince(number, since);
+    }
+
     @Transactional(readOnly = true)
     public Invoice invoice(String number) {
         return invoices.find(number).orElseThrow(() -> unknownInvoice(number));

@@ -110,7 +110,7 @@ public class CasePostings {
 
     private void post(Context context, PostingType type, String sourceKey, BigDecimal amount, String text) {
         postings.post(new PostingRequest(type, sourceKey, LocalDate.now(clock), amount, context.currency(),
-                context.invoiceNumber(), context.caseId(), context.customerExternalId(), text, false));
+                context.invoiceNumber(), context.caseId(), context.customerExternalId(), Postings.fitText(text), false));
     }
 
     /** What the case claims with this notice: its fees so far and the compensation beyond them. */

@@ -1,9 +1,9 @@
 package no.purreflyt.posting;
 
 /**
- * What a posting records, and the one place that says which accounts it debits and credits. Only INTEREST and
- * WRITE_OFF depend on whether the claim sits with the collection agency; the agency types name their accounts
- * themselves, and fees and compensation arise before a handover.
+ * What a posting records, and the one place that says which accounts it debits and credits. INTEREST, WRITE_OFF and
+ * AGENCY_COLLECTED depend on whether the claim sits with the collection agency; the other agency types name their
+ * accounts themselves, and fees and compensation arise before a handover.
  */
 public enum PostingType {
 
@@ -59,11 +59,14 @@ public enum PostingType {
             return new AccountPair(a.receivable(), a.receivableAtAgency());
         }
     },
-    /** The agency collected this for the creditor and owes it until it settles. */
+    /**
+     * The agency collected this for the creditor and owes it until it settles; taken off the agency's account, or off
+     * the receivable when the collection had already ended (the debtor paid the agency late).
+     */
     AGENCY_COLLECTED {
         @Override
         public AccountPair accounts(PostingProperties.Accounts a, boolean atAgency) {
-            return new AccountPair(a.agencySettlement(), a.receivableAtAgency());
+            return new AccountPair(a.agencySettlement(), atAgency ? a.receivableAtAgency() : a.receivable());
         }
     };
 
@@ -74,7 +77,7 @@ public enum PostingType {
     /**
      * The accounts this type debits and credits.
      *
-     * @param atAgency whether the claim sits with the collection agency; read by INTEREST and WRITE_OFF only
+     * @param atAgency whether the claim sits with the collection agency; read by INTEREST, WRITE_OFF and AGENCY_COLLECTED
      */
     public abstract AccountPair accounts(PostingProperties.Accounts accounts, boolean atAgency);
 }

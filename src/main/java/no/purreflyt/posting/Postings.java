@@ -207,4 +207,9 @@ public class Postings {
         return balance(properties.accounts().receivableAtAgency(), invoiceNumber);
     }
 
+    /** A text cut to what a posting keeps (500 characters), for texts that quote what a person wrote. */
+    public static String fitText(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 499) + "…";
+    }
+
 }

@@ -156,6 +156,7 @@ class CaseCorrelation {
         List<MessageCorrelationResult> results = runtime.createMessageCorrelation(DunningModel.MESSAGE_COLLECTION_WITHDRAWN)
                 .processInstanceBusinessKey(requested.invoiceNumber())
                 .setVariable(ProcessVariables.WITHDRAWAL_REASON.name(), requested.reason())
+                .setVariable(ProcessVariables.COLLECTION_OUTCOME.name(), ProcessVariables.WITHDRAWAL_REQUESTED)
                 .correlateAllWithResult();
         if (results.isEmpty()) {
             throw ProblemException.conflict("number", "The case of invoice " + requested.invoiceNumber() + " is not waiting "

@@ -16,6 +16,7 @@ class DecideWithdrawal implements TaskListener {
         if (decision == Decision.WITHDRAW) {
             String reason = FormValues.requiredText(task, "reason", "The reason for the withdrawal");
             ProcessVariables.WITHDRAWAL_REASON.on(task).set(reason + " - withdrawn by " + FormValues.user(task));
+            ProcessVariables.COLLECTION_OUTCOME.on(task).set(ProcessVariables.WITHDRAWAL_REQUESTED);
         }
         ProcessVariables.WITHDRAWAL_DECISION.on(task).set(decision.name());
         FormValues.forget(task, "decision", "reason");

@@ -72,6 +72,11 @@ public final class ProcessVariables {
     public static final Variable<String> PAYMENT_NOTE = new Variable<>("paymentNote", String.class);
     /** How the collection ended: COLLECTED, WITHDRAWN, CLOSED_UNPAID, PAID (a {@link no.purreflyt.ledger.CaseOutcome}). */
     public static final Variable<String> COLLECTION_OUTCOME = new Variable<>("collectionOutcome", String.class);
+    /**
+     * The {@code collectionOutcome} of a withdrawal decided in the window: the case leaves the collection (where a
+     * payment could interrupt it) and then tells the agency.
+     */
+    public static final String WITHDRAWAL_REQUESTED = "WITHDRAWAL_REQUESTED";
     /** The input of a "Tell the agency" task: WITHDRAWAL, PAYMENT_RECEIVED or COLLECTION_ENDED. */
     public static final Variable<String> AGENCY_MESSAGE = new Variable<>("agencyMessage", String.class);
 

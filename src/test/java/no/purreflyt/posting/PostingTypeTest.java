@@ -31,7 +31,7 @@ class PostingTypeTest {
             "WITHDRAWAL,         true,  1500, 1550",
             "COLLECTION_PAYMENT, false, 1500, 1550",
             "COLLECTION_PAYMENT, true,  1500, 1550",
-            "AGENCY_COLLECTED,   false, 1580, 1550",
+            "AGENCY_COLLECTED,   false, 1580, 1500",
             "AGENCY_COLLECTED,   true,  1580, 1550",
     })
     void eachTypeDebitsAndCreditsItsAccounts(PostingType type, boolean atAgency, String debit, String credit) {
@@ -39,14 +39,15 @@ class PostingTypeTest {
     }
 
     @Test
-    void onlyInterestAndWriteOffDependOnWhetherTheAgencyHoldsTheClaim() {
+    void onlyInterestWriteOffAndAgencyCollectionsDependOnWhetherTheAgencyHoldsTheClaim() {
         Set<PostingType> depending = EnumSet.noneOf(PostingType.class);
         for (PostingType type : PostingType.values()) {
             if (!type.accounts(ACCOUNTS, false).equals(type.accounts(ACCOUNTS, true))) {
                 depending.add(type);
             }
         }
-        assertThat(depending).containsExactlyInAnyOrder(PostingType.INTEREST, PostingType.WRITE_OFF);
+        assertThat(depending).containsExactlyInAnyOrder(PostingType.INTEREST, PostingType.WRITE_OFF,
+                PostingType.AGENCY_COLLECTED);
     }
 
     @Test

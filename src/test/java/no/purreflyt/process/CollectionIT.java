@@ -287,8 +287,46 @@ class CollectionIT extends CaseIntegrationTest {
         assertThat(postings.balance("1550", "INV-1")).isEqualByComparingTo("0.00");
     }
 
+    /**
+     * The debtor pays the principal, 1 000.00, and not the fees; the creditor ends the collection. The case is paid as
+     * before a handover, and the fees the creditor no longer pursues are written off. 1500: 1 000.00 (invoice) −
+     * 1 000.00 (payment) + 76.00 (fees) − 1 076.00 (handover) + 1 000.00 (back from the agency with the payment) +
+     * 76.00 (the rest back) − 76.00 (written off) = 0.00.
+     */
     @Test
-    void aPaymentToTheCreditorAfterHandoverCanLeaveTheRestToTheAgency() {
+    void endingTheCollectionAfterThePrincipalIsPaidWritesOffTheFeesLeft() {
+        travelTo(LAST_DAY_OF_WINDOW.plusDays(2));
+        pay("P-9", "1000.00");
+        complete(task(), Map.of("decision", "END_COLLECTION"));
+
+        assertThat(caseOf().path("outcome").asText()).isEqualTo("PAID");
+        assertThat(postingLines()).endsWith("COLLECTION_PAYMENT 1500/1550 1000.00", "WITHDRAWAL 1500/1550 76.00",
+                "WRITE_OFF 7830/1500 76.00");
+        assertThat(new BigDecimal("1000.00").subtract(new BigDecimal("1000.00")).add(postings.balance("1500", "INV-1")))
+                .isEqualByComparingTo("0.00");
+        assertThat(postings.balance("1550", "INV-1")).isEqualByComparingTo("0.00");
+    }
+
+    /** The creditor took the claim back, and the debtor had meanwhile paid the agency 300.00: it is still recorded. */
+    @Test
+    void moneyTheAgencyCollectedAfterTheClaimWasTakenBackIsStillRecorded() {
+        complete(task(), Map.of("decision", "WITHDRAW", "reason", "Payment plan agreed"));
+
+        ResponseEntity<JsonNode> late = callback(Map.of("callbackId", "cb-late", "invoiceNumber", "INV-1",
+                "result", "PARTLY_PAID", "amount", "300.00"));
+
+        assertThat(late.getStatusCode().value()).as("%s", late.getBody()).isEqualTo(200);
+        assertThat(late.getBody().path("outstanding").decimalValue()).isEqualByComparingTo("700.00");
+        // the claim is back on the receivable: the agency owes the 300.00 from there (1580 / 1500)
+        assertThat(postingLines()).last().isEqualTo("AGENCY_COLLECTED 1580/1500 300.00");
+        assertThat(caseOf().path("outcome").asText()).isEqualTo("WITHDRAWN");
+        ResponseEntity<JsonNode> nothing = callback(Map.of("callbackId", "cb-late-2", "invoiceNumber", "INV-1",
+                "result", "CLOSED_UNPAID", "amount", "0.00"));
+        assertThat(nothing.getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aPaymentToTheCreditorAfterHandoverCanLeaveTheRestToTheAgency() throws Exception {
         travelTo(LAST_DAY_OF_WINDOW.plusDays(2));
         pay("P-9", "300.00");
         complete(task(), Map.of("decision", "LET_AGENCY_COLLECT"));
@@ -299,6 +337,9 @@ class CollectionIT extends CaseIntegrationTest {
         List<AgencyExports.Batch> batches = exports.exportNow();
         assertThat(batches).hasSize(1);
         assertThat(exportedTypes()).containsExactly("HANDOVER", "PAYMENT_RECEIVED");
+        JsonNode told = json.readTree(jdbc.sql("select payload from agency_export_message where type = 'PAYMENT_RECEIVED'")
+                .query(String.class).single());
+        assertThat(told.path("payment").path("amount").decimalValue()).isEqualByComparingTo("300.00");
         // 1 076.00 − 300.00 is left with the agency
         assertThat(postings.balance("1550", "INV-1")).isEqualByComparingTo("776.00");
     }

@@ -74,8 +74,12 @@ class DunningModelPathsTest {
             execution.setVariable("withdrawalWindowOpen", windowOpen);
             execution.setVariable("withdrawalWindowEndsAt", windowOpen ? FAR_AHEAD : LONG_AGO);
         });
-        Mocks.register("decideWithdrawal", (org.camunda.bpm.engine.delegate.TaskListener) task ->
-                task.setVariable("withdrawalDecision", task.getVariable("decision")));
+        Mocks.register("decideWithdrawal", (org.camunda.bpm.engine.delegate.TaskListener) task -> {
+            task.setVariable("withdrawalDecision", task.getVariable("decision"));
+            if ("WITHDRAW".equals(task.getVariable("decision"))) {
+                task.setVariable("collectionOutcome", "WITHDRAWAL_REQUESTED");
+            }
+        });
         Mocks.register("decidePaymentAfterHandover", (org.camunda.bpm.engine.delegate.TaskListener) task ->
                 task.setVariable("paymentDecision", task.getVariable("decision")));
         Mocks.register("tellAgency", (JavaDelegate) execution -> {
@@ -155,7 +159,7 @@ class DunningModelPathsTest {
     @Test
     void aWithdrawalThroughTheApiTakesTheClaimBackWhileTheWindowTaskWaits() {
         ProcessInstance instance = handedOver();
-        runtimeService().correlateMessage(DunningModel.MESSAGE_COLLECTION_WITHDRAWN, "INV-1");
+        withdrawThroughTheApi();
 
         assertThat(instance).hasPassed("Event_WithdrawalRequested").isWaitingAt(DunningModel.TASK_WITHDRAW_COLLECTION);
         execute(job(instance));
@@ -164,10 +168,23 @@ class DunningModelPathsTest {
     }
 
     @Test
+    void aPaymentWhileTheAgencyIsToldOfTheWithdrawalDoesNotUndoTheWithdrawal() {
+        ProcessInstance instance = handedOver();
+        complete(instance, Map.of("decision", "WITHDRAW"));
+        assertThat(instance).isWaitingAt(DunningModel.TASK_WITHDRAW_COLLECTION);
+
+        assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .eventName(DunningModel.MESSAGE_PAYMENT_AFTER_HANDOVER).count()).isZero();
+        execute(job(instance));
+        assertThat(instance).isEnded().hasPassed(DunningModel.END_COLLECTION_WITHDRAWN)
+                .hasNotPassed(DunningModel.TASK_DECIDE_PAYMENT);
+    }
+
+    @Test
     void aClaimLeftWithTheAgencyCanStillBeWithdrawnThroughTheApiWhileTheWindowLasts() {
         ProcessInstance instance = handedOver();
         complete(instance, Map.of("decision", "KEEP"));
-        runtimeService().correlateMessage(DunningModel.MESSAGE_COLLECTION_WITHDRAWN, "INV-1");
+        withdrawThroughTheApi();
         execute(job(instance));
 
         assertThat(instance).isEnded().hasPassed("Event_WithdrawalRequestedLater", DunningModel.END_COLLECTION_WITHDRAWN);
@@ -278,6 +295,12 @@ class DunningModelPathsTest {
     private void complete(ProcessInstance instance, Map<String, Object> form) {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(
                 org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(instance), form);
+    }
+
+    /** As CaseCorrelation does for POST /api/invoices/{number}/withdraw. */
+    private void withdrawThroughTheApi() {
+        runtimeService().createMessageCorrelation(DunningModel.MESSAGE_COLLECTION_WITHDRAWN).processInstanceBusinessKey("INV-1")
+                .setVariable("collectionOutcome", "WITHDRAWAL_REQUESTED").correlate();
     }
 
     private void agencyReports(ProcessInstance instance, String outcome) {
