@@ -205,7 +205,7 @@ class PostingApiIT extends IntegrationTest {
         post(new PostingRequest(PostingType.INTEREST, "agency:7:interest", LocalDate.of(2026, 4, 20),
                 new BigDecimal("12.50"), "NOK", invoice, 7L, "K-9", "Forsinkelsesrente innkrevd av inkasso", true));
         post(new PostingRequest(PostingType.AGENCY_COLLECTED, "agency:7:collected", LocalDate.of(2026, 4, 20),
-                new BigDecimal("1088.50"), "NOK", invoice, 7L, "K-9", "Innkrevd av inkasso", false));
+                new BigDecimal("1088.50"), "NOK", invoice, 7L, "K-9", "Innkrevd av inkasso", true));
 
         // 1500: the invoice's 1000.00 + 38 + 38 − 1076 = 0.00
         BigDecimal bookedInvoice = new BigDecimal("1000.00");
