@@ -9,7 +9,6 @@ import no.purreflyt.claim.ClaimService;
 import no.purreflyt.ledger.CreditNoteGuard;
 import no.purreflyt.ledger.DunningCase;
 import no.purreflyt.ledger.DunningCases;
-import no.purreflyt.ledger.Invoice;
 import no.purreflyt.ledger.LedgerService;
 import no.purreflyt.ledger.OutstandingChanged;
 import no.purreflyt.posting.CasePostings;
@@ -128,7 +127,6 @@ public class CollectionService implements CreditNoteGuard {
     public String tell(long caseId, AgencyMessage.Type kind, String note, String by) {
         Handovers.Handover handover = handovers.find(caseId)
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no handover to tell an agency of"));
-        Invoice invoice = ledger.invoice(handover.invoiceNumber());
         switch (kind) {
             case WITHDRAWAL -> {
                 send(handover, messages.withdrawal(handover, note));
@@ -138,7 +136,7 @@ public class CollectionService implements CreditNoteGuard {
             case PAYMENT_RECEIVED -> {
                 // every direct payment since the handover, so a report the agency missed is in the next one
                 send(handover, messages.paymentReceived(handover,
-                        ledger.directPaymentsSince(invoice.number(), handover.handedOverAt()), note));
+                        ledger.directPaymentsSince(handover.invoiceNumber(), handover.handedOverAt()), note));
                 return null;
             }
             case COLLECTION_ENDED -> {
@@ -215,9 +213,8 @@ public class CollectionService implements CreditNoteGuard {
      */
     void post(Handovers.Handover handover, PostingType type, String what, BigDecimal amount, String text,
             boolean atAgency) {
-        DunningCase dunningCase = cases.get(handover.caseId());
         postings.post(new no.purreflyt.posting.PostingRequest(type, "case:" + handover.caseId() + ":" + what,
                 LocalDate.now(clock), amount, handover.currency(), handover.invoiceNumber(), handover.caseId(),
-                ledger.invoice(dunningCase.invoiceNumber()).customerExternalId(), Postings.fitText(text), atAgency));
+                ledger.invoice(handover.invoiceNumber()).customerExternalId(), Postings.fitText(text), atAgency));
     }
 }
