@@ -3,6 +3,7 @@ package no.purreflyt.web;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -14,7 +15,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure Purreflyt's groups exist in Camunda's identity service, and where the production profile
+ * Makes sure Purreflyt's groups exist in Camunda's identity service with their authorizations
+ * ({@link GroupAuthorizations}), and where the production profile
  * asks for it, refuses to start while a user still has a default password or the database is H2.
  */
 @Component
@@ -26,13 +28,15 @@ class IdentitySetup implements InitializingBean {
     private static final String GROUP_TYPE = "WORKFLOW";
 
     private final IdentityService identity;
+    private final AuthorizationService authorizations;
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final SecurityProperties properties;
     private final DataSource dataSource;
 
-    IdentitySetup(IdentityService identity, ProcessEngineConfigurationImpl engineConfiguration, SecurityProperties properties,
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations, ProcessEngineConfigurationImpl engineConfiguration, SecurityProperties properties,
             DataSource dataSource) {
         this.identity = identity;
+        this.authorizations = authorizations;
         this.engineConfiguration = engineConfiguration;
         this.properties = properties;
         this.dataSource = dataSource;
@@ -51,6 +55,7 @@ class IdentitySetup implements InitializingBean {
                 identity.saveGroup(group);
             }
         }
+        GroupAuthorizations.grant(authorizations);
         if (properties.refuseDefaultPasswords()) {
             refuseDefaultPasswords();
         }
@@ -90,6 +95,7 @@ class IdentitySetup implements InitializingBean {
             case Groups.CREDIT_CONTROLLERS -> "Credit controllers";
             case Groups.CREDIT_MANAGERS -> "Credit managers";
             case Groups.PROCESS_DESIGNERS -> "Process designers";
+            case Groups.ACCOUNTING_SYSTEMS -> "Accounting systems";
             default -> "Camunda administrators";
         };
     }

@@ -10,10 +10,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -29,13 +31,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**", "/mail-sink", "/mail-sink/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // an agency is no Camunda user: its callbacks authenticate by the HMAC signature of their body
-                        // with the agency's secret, which AgencyCallbacks checks before it reads anything
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/agency-callbacks").permitAll()
-                        .requestMatchers("/api/admin/**", "/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::apiRules)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Purreflyt\"");
                     writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Log in with a Purreflyt (Camunda) user and password");
@@ -46,6 +42,53 @@ class SecurityConfiguration {
                 // Stateless Basic authentication sends credentials with every call; no session cookie to forge.
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * Which groups may call which endpoint of our API; the first rule that matches decides. Whatever no rule names is
+     * refused, so a new endpoint stays closed until it is given its groups here (SecurityIT checks every endpoint).
+     */
+    private static void apiRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        String admin = Groups.CAMUNDA_ADMIN;
+        String controllers = Groups.CREDIT_CONTROLLERS;
+        String managers = Groups.CREDIT_MANAGERS;
+        String designers = Groups.PROCESS_DESIGNERS;
+        String accounting = Groups.ACCOUNTING_SYSTEMS;
+        rules
+                // the only anonymous endpoint: a load balancer's or orchestrator's probe sees the status, not the details
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                // an agency is no Camunda user: its callbacks authenticate by the HMAC signature of their body with the
+                // agency's secret, which AgencyCallbacks checks before it reads anything (docs/agency-formats.md)
+                .requestMatchers(HttpMethod.POST, "/api/agency-callbacks").permitAll()
+                .requestMatchers("/api/admin/**", "/actuator/**").hasAuthority(admin)
+                // the rules data: plans (and moving cases to a plan's new version) and the letters' templates
+                .requestMatchers(HttpMethod.POST, "/api/plans", "/api/plans/*/migrations").hasAnyAuthority(designers, admin)
+                .requestMatchers(HttpMethod.PUT, "/api/plans/*").hasAnyAuthority(designers, admin)
+                .requestMatchers(HttpMethod.DELETE, "/api/plans/*").hasAnyAuthority(designers, admin)
+                .requestMatchers(HttpMethod.PUT, "/api/templates/**").hasAnyAuthority(designers, admin)
+                .requestMatchers(HttpMethod.DELETE, "/api/templates/**").hasAnyAuthority(designers, admin)
+                // policy: whether inkassovarsler go by e-mail
+                .requestMatchers(HttpMethod.PUT, "/api/settings/delivery").hasAnyAuthority(managers, admin)
+                // which plan a debtor is on
+                .requestMatchers(HttpMethod.PUT, "/api/customers/*/plan").hasAnyAuthority(controllers, managers, admin)
+                .requestMatchers(HttpMethod.DELETE, "/api/customers/*/plan").hasAnyAuthority(controllers, managers, admin)
+                // the ledger, fed by the accounting system; a controller records what a debtor says on the phone
+                .requestMatchers(HttpMethod.POST, "/api/customers", "/api/invoices", "/api/invoices/import",
+                        "/api/invoices/*/payments", "/api/invoices/*/credit-notes", "/api/invoices/*/disputes")
+                .hasAnyAuthority(accounting, controllers, admin)
+                .requestMatchers(HttpMethod.PATCH, "/api/customers/*", "/api/invoices/*").hasAnyAuthority(accounting, controllers, admin)
+                .requestMatchers(HttpMethod.PUT, "/api/invoices/*/document").hasAnyAuthority(accounting, controllers, admin)
+                // work on cases
+                .requestMatchers(HttpMethod.POST, "/api/invoices/*/withdraw", "/api/notices/*/delivery-outcome",
+                        "/api/dunning-runs").hasAnyAuthority(controllers, managers, admin)
+                .requestMatchers(HttpMethod.POST, "/api/agency-exports").hasAuthority(admin)
+                .requestMatchers(HttpMethod.GET, "/api/agency-exports").hasAnyAuthority(managers, admin)
+                .requestMatchers(HttpMethod.GET, "/api/postings").hasAnyAuthority(accounting, managers, admin)
+                // reading cases, invoices, notices, plans, rules, and the API's documentation
+                .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        "/mail-sink", "/mail-sink/**").hasAnyAuthority(Groups.ALL.toArray(String[]::new))
+                .anyRequest().denyAll();
     }
 
     @Bean

@@ -47,6 +47,8 @@ public abstract class IntegrationTest {
     protected static final String ADMIN = "test-admin";
     protected static final String CONTROLLER = "test-controller";
     protected static final String MANAGER = "test-manager";
+    protected static final String DESIGNER = "test-designer";
+    protected static final String ACCOUNTING = "test-accounting";
     protected static final String PASSWORD = "S3cret-for-tests";
 
     @Autowired protected TestRestTemplate http;
@@ -81,6 +83,8 @@ public abstract class IntegrationTest {
         ensureUser(ADMIN, "camunda-admin");
         ensureUser(CONTROLLER, "credit-controllers");
         ensureUser(MANAGER, "credit-managers");
+        ensureUser(DESIGNER, "process-designers");
+        ensureUser(ACCOUNTING, "accounting-systems");
         timeTravel.setDateTime(TODAY, NOON);
     }
 

@@ -71,7 +71,7 @@ class SecurityIT extends IntegrationTest {
 
     @Test
     void purreflytGroupsExistAfterStartUp() {
-        assertThat(identity.createGroupQuery().groupIdIn(Groups.ALL.toArray(String[]::new)).count()).isEqualTo(4);
+        assertThat(identity.createGroupQuery().groupIdIn(Groups.ALL.toArray(String[]::new)).count()).isEqualTo(5);
     }
 
     @Test
