@@ -1,0 +1,30 @@
+# Purreflyt's application image. Build: docker build -t purreflyt . (or docker compose build)
+# Stage 1 builds the jar with the project's own Maven; the tests run in CI (.ci/run), not here.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -q -B dependency:go-offline
+COPY src src
+COPY processes processes
+COPY forms forms
+RUN mvn -q -B -DskipTests package \
+ && java -Djarmode=tools -jar target/purreflyt-*.jar extract --layers --launcher --destination /app
+
+# Stage 2: the JRE and the jar's layers (dependencies first, so a code change rebuilds only the last layer)
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app purreflyt \
+ && mkdir -p /var/lib/purreflyt/agency-exports && chown -R purreflyt /var/lib/purreflyt
+WORKDIR /app
+COPY --from=build /app/dependencies/ ./
+COPY --from=build /app/spring-boot-loader/ ./
+COPY --from=build /app/snapshot-dependencies/ ./
+COPY --from=build /app/application/ ./
+USER purreflyt
+ENV SPRING_PROFILES_ACTIVE=postgres,production \
+    PURREFLYT_COLLECTION_EXPORT_DIRECTORY=/var/lib/purreflyt/agency-exports \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
+  CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
