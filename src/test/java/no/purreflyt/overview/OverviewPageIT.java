@@ -176,6 +176,13 @@ class OverviewPageIT extends IntegrationTest {
         assertThat(reminder).isBetween(53, 57);
         assertThat(disputed).isGreaterThan(overdue);
         assertThat(overdue).isGreaterThan(reminder);
+
+        // logging out ends the session: the page asks for the login again
+        browser.findElement(By.cssSelector("header button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        browser.get(url("/overview"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElements(By.id("by-stage"))).isEmpty();
     }
 
     @Test
@@ -350,11 +357,14 @@ class OverviewPageIT extends IntegrationTest {
 
     // ---- a browser's login without a browser, for the status codes
 
+    /** Logs in through the login form, as a browser would, and checks that the login gave the session a new id. */
     private HttpClient loggedIn(String user) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String loginPage = client.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+        String sessionBefore = sessionId(cookies);
         Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
         assertThat(token.find()).as("the login form carries a CSRF token: %s", loginPage).isTrue();
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url("/login")))
@@ -364,7 +374,14 @@ class OverviewPageIT extends IntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        // session fixation protection: the id a visitor had before the login is worth nothing after it
+        assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(sessionBefore);
         return client;
+    }
+
+    private static String sessionId(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     private static String form(Map<String, String> fields) {
