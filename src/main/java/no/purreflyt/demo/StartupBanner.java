@@ -30,6 +30,7 @@ class StartupBanner {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         StringBuilder text = new StringBuilder("\n\n  Purreflyt is ready (business time ").append(ZonedDateTime.now(clock)).append(")\n")
                 .append("    Cockpit  (managers)           ").append(base).append("/camunda/app/cockpit/\n")
+                .append("    Overview (managers)           ").append(base).append("/overview\n")
                 .append("    Tasklist (credit controllers) ").append(base).append("/camunda/app/tasklist/\n")
                 .append("    Admin    (users and groups)   ").append(base).append("/camunda/app/admin/\n")
                 .append("    API docs (integrators)        ").append(base).append("/swagger-ui.html\n")
