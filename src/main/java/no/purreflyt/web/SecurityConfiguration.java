@@ -85,6 +85,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/agency-exports").hasAuthority(admin)
                 .requestMatchers(HttpMethod.GET, "/api/agency-exports").hasAnyAuthority(managers, admin)
                 .requestMatchers(HttpMethod.GET, "/api/postings").hasAnyAuthority(accounting, managers, admin)
+                .requestMatchers(HttpMethod.GET, "/api/overview").hasAnyAuthority(managers, admin)
                 // reading cases, invoices, notices, plans, rules, and the API's documentation
                 .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                         "/mail-sink", "/mail-sink/**").hasAnyAuthority(Groups.ALL.toArray(String[]::new))

@@ -101,6 +101,7 @@ class ApiAuthorizationIT extends IntegrationTest {
         add(get, "/api/agency-exports", MANAGERS);
         add(post, "/api/agency-exports", ADMIN_ONLY);
         add(get, "/api/postings", BOOKS);
+        add(get, "/api/overview", MANAGERS);
         // the rules data: plans and templates
         add(get, "/api/plans", EVERYONE);
         add(post, "/api/plans", DESIGNERS);

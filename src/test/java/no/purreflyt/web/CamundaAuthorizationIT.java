@@ -124,19 +124,24 @@ class CamundaAuthorizationIT extends IntegrationTest {
         assertThat(loginWithoutToken.getStatusCode().value()).isEqualTo(403);
         assertThat(loginWithoutToken.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
 
+        browser = Webapp.open(http);
         assertThat(browser.post("/camunda/api/admin/auth/user/default/login/admin", loginForm(ADMIN),
                 MediaType.APPLICATION_FORM_URLENCODED, true).getStatusCode().value()).isEqualTo(200);
-        String newUser = "{\"profile\":{\"id\":\"csrf-victim\"},\"credentials\":{\"password\":\"Whatever-123\"}}";
-        ResponseEntity<String> forged = browser.post("/camunda/api/engine/engine/default/user/create", newUser,
+        // a request from the page itself, which echoes the token, goes through
+        ResponseEntity<String> genuine = browser.post("/camunda/api/engine/engine/default/user/create", newUser("csrf-genuine"),
+                MediaType.APPLICATION_JSON, true);
+        assertThat(genuine.getStatusCode().value()).as("%s", genuine.getBody()).isEqualTo(204);
+        identity.deleteUser("csrf-genuine");
+
+        // the same request forged from another site, with the session cookie but without the token, is refused
+        ResponseEntity<String> forged = browser.post("/camunda/api/engine/engine/default/user/create", newUser("csrf-victim"),
                 MediaType.APPLICATION_JSON, false);
         assertThat(forged.getStatusCode().value()).isEqualTo(403);
         assertThat(identity.createUserQuery().userId("csrf-victim").count()).isZero();
+    }
 
-        // the same request from the page itself, which echoes the token, goes through
-        ResponseEntity<String> genuine = browser.post("/camunda/api/engine/engine/default/user/create", newUser,
-                MediaType.APPLICATION_JSON, true);
-        assertThat(genuine.getStatusCode().value()).as("%s", genuine.getBody()).isEqualTo(204);
-        identity.deleteUser("csrf-victim");
+    private static String newUser(String id) {
+        return "{\"profile\":{\"id\":\"" + id + "\"},\"credentials\":{\"password\":\"Whatever-123\"}}";
     }
 
     /** A browser on the webapps: the session and CSRF cookies they hand out, echoed the way their pages do. */
