@@ -11,12 +11,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.purreflyt.support.AppProcess;
@@ -25,6 +29,8 @@ import no.purreflyt.support.TestMail;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Faults of the nodes themselves, on PostgreSQL with the application running as separate JVMs ({@link AppProcess}) and
@@ -44,6 +50,9 @@ class ProcessFaultsIT extends IntegrationTest {
     /** A node's start on a loaded machine (two cores shared with other builds) takes 20 s to a minute. */
     static final Duration START = Duration.ofMinutes(3);
     static final Duration WORK = Duration.ofMinutes(4);
+
+    @Autowired DunningRunRepository runs;
+    @Autowired TransactionTemplate transaction;
 
     @Test
     void aNodeKilledWhileSendingTheRemindersLosesNoneAndTheNextNodeSendsNoneTwice() {
@@ -118,6 +127,44 @@ class ProcessFaultsIT extends IntegrationTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(jobsPerNode).as("successful jobs per node").containsOnlyKeys("node-a", "node-b")
                 .allSatisfy((node, jobs) -> assertThat(jobs).isPositive());
+    }
+
+    /**
+     * The moment the other tests rarely hit: both nodes insert the day's scheduled run at once. On PostgreSQL the
+     * unique violation aborts B's transaction, and the registration must still answer "taken" rather than fail.
+     */
+    @Test
+    void twoNodesRegisteringTheDaysScheduledRunAtOnceLeaveItToOneWithoutAnError() throws Exception {
+        // node A has registered the day's run and not committed yet; node B's registration waits on A's row
+        CountDownLatch registeredByA = new CountDownLatch(1);
+        CountDownLatch bIsWaiting = new CountDownLatch(1);
+        CompletableFuture<Optional<Long>> a = CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
+            Optional<Long> run = runs.begin(RunKind.SCHEDULED, TODAY, null, Instant.now());
+            registeredByA.countDown();
+            awaitLatch(bIsWaiting);
+            return run;
+        }));
+        awaitLatch(registeredByA);
+        CompletableFuture<Optional<Long>> b = CompletableFuture.supplyAsync(
+                () -> runs.begin(RunKind.SCHEDULED, TODAY, null, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from pg_stat_activity "
+                + "where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into dunning_run%'").query(Long.class).single() > 0);
+        bIsWaiting.countDown();
+
+        assertThat(a.get(30, TimeUnit.SECONDS)).isPresent();
+        assertThat(b.get(30, TimeUnit.SECONDS)).as("the run is A's").isEmpty();
+        assertThat(jdbc.sql("select count(*) from dunning_run").query(Long.class).single()).isOne();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- the cases
@@ -254,7 +301,7 @@ class ProcessFaultsIT extends IntegrationTest {
     }
 
     private static Set<String> mailIds() {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (MimeMessage mail : TestMail.received()) {
             try {
                 ids.add(mail.getMessageID());
