@@ -65,7 +65,9 @@ class ProcessFaultsIT extends IntegrationTest {
         int mailsAtKill;
         try (AppProcess first = AppProcess.named("node-a").start().awaitUp(START)) {
             first.setClock(REMINDER_DAY, NOON);
-            // SIGKILL as soon as the first mails are out: the other cases' jobs are waiting, running or half done
+            // SIGKILL as soon as the first mails are out: the other cases' jobs are waiting, running or half done.
+            // Watching the relay, the kill often lands just after it took a mail and before the node recorded that:
+            // the hand-off the node cannot know the outcome of
             await().atMost(WORK).pollInterval(Duration.ofMillis(20)).until(() -> TestMail.received().length >= 3);
             first.kill();
             mailsAtKill = TestMail.received().length;
@@ -148,7 +150,8 @@ class ProcessFaultsIT extends IntegrationTest {
         CompletableFuture<Optional<Long>> b = CompletableFuture.supplyAsync(
                 () -> runs.begin(RunKind.SCHEDULED, TODAY, null, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from pg_stat_activity "
-                + "where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into dunning_run%'").query(Long.class).single() > 0);
+                + "where datname = current_database() and wait_event_type = 'Lock' "
+                + "and query like 'insert into dunning_run%'").query(Long.class).single() > 0);
         bIsWaiting.countDown();
 
         assertThat(a.get(30, TimeUnit.SECONDS)).isPresent();
