@@ -127,6 +127,8 @@ class CamundaAuthorizationIT extends IntegrationTest {
         browser = Webapp.open(http);
         assertThat(browser.post("/camunda/api/admin/auth/user/default/login/admin", loginForm(ADMIN),
                 MediaType.APPLICATION_FORM_URLENCODED, true).getStatusCode().value()).isEqualTo(200);
+        // the login began a new session; the page's next read hands out that session's token
+        browser.get("/camunda/api/admin/auth/user/default");
         // a request from the page itself, which echoes the token, goes through
         ResponseEntity<String> genuine = browser.post("/camunda/api/engine/engine/default/user/create", newUser("csrf-genuine"),
                 MediaType.APPLICATION_JSON, true);
@@ -154,11 +156,20 @@ class CamundaAuthorizationIT extends IntegrationTest {
             return browser;
         }
 
+        ResponseEntity<String> get(String path) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.add(HttpHeaders.COOKIE, cookieHeader());
+            return remember(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class));
+        }
+
+        private String cookieHeader() {
+            return String.join("; ", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList());
+        }
+
         ResponseEntity<String> post(String path, Object body, MediaType type, boolean withToken) {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(type);
-            headers.add(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream()
-                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+            headers.add(HttpHeaders.COOKIE, cookieHeader());
             if (withToken) {
                 headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
             }
