@@ -140,6 +140,9 @@ class ApiAuthorizationIT extends IntegrationTest {
                 continue;
             }
             for (String pattern : entry.getKey().getPatternValues()) {
+                if (pattern.startsWith("/overview")) {
+                    continue; // the manager's page has a login form of its own; OverviewPageIT tests who gets in
+                }
                 entry.getKey().getMethodsCondition().getMethods()
                         .forEach(method -> mapped.add(method.name() + " " + pattern));
             }
