@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,16 +13,19 @@ import no.purreflyt.ledger.InvoiceDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Sends a notice's e-mail through the relay once: the HTML and text of the letter, the PDF letter attached, the
  * original invoice too where one was uploaded. The Message-ID is recorded before the hand-off and the outcome right
- * after, each in a transaction of its own, so that a retried delivery knows whether the relay already has the mail.
+ * after, each in a transaction of its own, so that a retried delivery knows whether the relay already has the mail;
+ * the outcome is recorded again for a while when the database is away at that moment.
  */
 @Component
 class MailDelivery {
@@ -76,19 +80,53 @@ class MailDelivery {
             if (rejected(failed)) {
                 String why = "The mail relay refused " + debtor.email() + " for customer " + debtor.externalId() + " ("
                         + debtor.name() + "): " + failed.getMessage();
-                deliveries.outcome(notice.id(), Deliveries.State.REJECTED, why, clock.instant());
+                record(notice.id(), Deliveries.State.REJECTED, why);
                 throw new RecipientRejectedException(why);
             }
-            deliveries.outcome(notice.id(), Deliveries.State.FAILED, failed.getMessage(), clock.instant());
+            record(notice.id(), Deliveries.State.FAILED, failed.getMessage());
             throw failed;
         } catch (MailException failed) {
-            deliveries.outcome(notice.id(), Deliveries.State.FAILED, failed.getMessage(), clock.instant());
+            record(notice.id(), Deliveries.State.FAILED, failed.getMessage());
             throw failed;
         }
-        deliveries.outcome(notice.id(), Deliveries.State.SENT, null, clock.instant());
+        record(notice.id(), Deliveries.State.SENT, null);
         log.info("Notice {} ({} no. {}) e-mailed to {} as {}", notice.id(), notice.kind(), notice.sequence(),
                 debtor.email(), messageId);
     }
+
+    /**
+     * Records the attempt's outcome, again and again for about half a minute while the database is away (a restart, a
+     * fail-over): the relay has answered, and without this record the next attempt cannot tell whether the mail went
+     * out, so the delivery would wait for a person to look it up in the relay's log. Only when the database stays
+     * away longer is that left to the person (the next attempt finds the delivery SENDING).
+     */
+    private void record(long noticeId, Deliveries.State state, String error) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deliveries.outcome(noticeId, state, error, clock.instant());
+                return;
+            } catch (DataAccessException | TransactionException unavailable) {
+                if (attempt == OUTCOME_RETRY_PAUSES.length + 1) {
+                    log.error("Notice {}: the relay's answer ({}) could not be recorded: {}", noticeId, state,
+                            unavailable.getMessage());
+                    throw unavailable;
+                }
+                Duration pause = OUTCOME_RETRY_PAUSES[attempt - 1];
+                log.warn("Notice {}: the relay's answer ({}) could not be recorded, trying again in {} ms: {}", noticeId,
+                        state, pause.toMillis(), unavailable.getMessage());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw unavailable;
+                }
+            }
+        }
+    }
+
+    /** About 30 s in all, each attempt also waiting up to the pool's connection timeout for a connection. */
+    private static final Duration[] OUTCOME_RETRY_PAUSES = {Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15)};
 
     private MimeMessage message(Notice notice, Customer debtor, String invoiceNumber, RenderedLetter letter,
             String messageId) {

@@ -145,6 +145,16 @@ class NoticeRepository {
                 .param("compensation", compensation).param("total", total).param("id", id).update();
     }
 
+    /** The claim a prepared notice states, worked out again; its dates, fee and review stay as they are. */
+    void restate(long id, Amounts a) {
+        jdbc.sql("""
+                update notice set principal = :principal, interest = :interest, earlier_fees = :earlierFees,
+                    compensation = :compensation, total = :total
+                where id = :id and status = 'PREPARED'""")
+                .param("principal", a.principal()).param("interest", a.interest()).param("earlierFees", a.earlierFees())
+                .param("compensation", a.compensation()).param("total", a.total()).param("id", id).update();
+    }
+
     void delivered(long id, String channel, Instant now) {
         jdbc.sql("update notice set status = 'DELIVERED', channel = :channel, delivered_at = :now where id = :id")
                 .param("channel", channel).param("now", utc(now)).param("id", id).update();

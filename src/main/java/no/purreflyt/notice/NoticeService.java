@@ -253,7 +253,8 @@ public class NoticeService {
         }
         Invoice invoice = ledger.invoice(cases.get(notice.caseId()).invoiceNumber());
         Customer debtor = ledger.customer(invoice.customerExternalId());
-        RenderedLetter letter = documents.find(noticeId)
+        Optional<RenderedLetter> restated = restated(notice, invoice, debtor);
+        RenderedLetter letter = restated.or(() -> documents.find(noticeId))
                 .orElseGet(() -> write(notice, invoice, debtor, plans.ofCase(notice.caseId())));
         String channel = channelFor(notice, debtor);
         if (channel.equals("EMAIL")) {
@@ -265,6 +266,33 @@ public class NoticeService {
         }
         notices.delivered(noticeId, channel, clock.instant());
         return notices.find(noticeId).orElseThrow();
+    }
+
+    /**
+     * A payment or credit note recorded after the notice was prepared (while its letter was being written, or while it
+     * waited for review) must be on the letter that goes out, not the claim as it stood before: the notice's amounts
+     * are worked out again for its own sending day and fee, and where they changed the notice is restated and its
+     * letter written again. Never once an earlier attempt may have handed the letter over (the record says what went
+     * out), nor for the interest invoice, whose amount is no claim of a plan step.
+     *
+     * @return the letter written again, or empty when the notice stands as prepared
+     */
+    private Optional<RenderedLetter> restated(Notice notice, Invoice invoice, Customer debtor) {
+        if (notice.interestInvoice() || deliveries.find(notice.id()).filter(d -> d.state() != Deliveries.State.FAILED
+                && d.state() != Deliveries.State.REJECTED).isPresent()) {
+            return Optional.empty();
+        }
+        DunningPlan plan = plans.ofCase(notice.caseId());
+        NoticeRepository.Amounts now = amounts(invoice, debtor, plan, history.sent(notice.caseId()), notice.kind(),
+                notice.sendDate(), notice.deadline(), notice.fee(), notice.feeRule(), notice.feeReason());
+        if (now.principal().compareTo(notice.principal()) == 0 && now.total().compareTo(notice.total()) == 0) {
+            return Optional.empty();
+        }
+        notices.restate(notice.id(), now);
+        log.info("Notice {} ({} no. {}) restated before delivery, the ledger changed since it was prepared: principal "
+                + "{} -> {}, total {} -> {} {}", notice.id(), notice.kind(), notice.sequence(), notice.principal(),
+                now.principal(), notice.total(), now.total(), now.currency());
+        return Optional.of(write(notices.find(notice.id()).orElseThrow(), invoice, debtor, plan));
     }
 
     /** The rendered letter of a notice, as it was (or will be) sent. */

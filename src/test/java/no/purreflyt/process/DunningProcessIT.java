@@ -165,6 +165,28 @@ class DunningProcessIT extends CaseIntegrationTest {
     }
 
     @Test
+    void aPartPaymentWhileAPurringAwaitsReviewIsOnThePurringThatGoesOut() {
+        travelTo(REMINDER_DAY);
+        travelTo(PURRING_1_DAY);
+        assertThat(instance).isWaitingAt(DunningModel.TASK_REVIEW_PURRING);
+        assertThat(caseOf().path("notices").get(1).path("principal").decimalValue()).isEqualByComparingTo("1000.00");
+
+        pay("P-1", "400.00");
+        complete(task(), Map.of("decision", "SEND"));
+
+        // prepared on 1 000.00; 400.00 paid before it went out: the purring states 600.00, with its fee of 38.00
+        JsonNode purring = caseOf().path("notices").get(1);
+        assertThat(purring.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(purring.path("principal").decimalValue()).isEqualByComparingTo("600.00");
+        assertThat(purring.path("fee").decimalValue()).isEqualByComparingTo("38.00");
+        assertThat(purring.path("total").decimalValue()).isEqualByComparingTo(new java.math.BigDecimal("638.00")
+                .add(purring.path("interest").decimalValue()));
+        String letter = as(CONTROLLER).getForObject("/api/notices/" + purring.path("id").asLong() + "/html", String.class);
+        assertThat(letter.replace('\u00a0', ' ')).contains("600,00").doesNotContain("1 000,00");
+        assertThat(instance).isWaitingAt(DunningModel.EVENT_PURRING_DUE);
+    }
+
+    @Test
     void paymentWhileAPurringAwaitsReviewEndsTheCaseAndTheReviewTaskGoes() {
         travelTo(REMINDER_DAY);
         travelTo(PURRING_1_DAY);
