@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         // an agency is no Camunda user: its callbacks authenticate by the HMAC signature of their body
                         // with the agency's secret, which AgencyCallbacks checks before it reads anything
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/agency-callbacks").permitAll()
+                        // the business metrics (monitoring package) are for the operators and the credit managers
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(Groups.CAMUNDA_ADMIN, Groups.CREDIT_MANAGERS)
                         .requestMatchers("/api/admin/**", "/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
