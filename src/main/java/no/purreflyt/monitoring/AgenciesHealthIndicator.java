@@ -91,13 +91,13 @@ class AgenciesHealthIndicator implements HealthIndicator {
     private Map<String, Waiting> waiting() {
         Map<String, Waiting> waiting = new HashMap<>();
         jdbc.sql("""
-                select m.agency, min(m.created_at) as oldest, count(*) as messages
+                select m.agency, min(m.created_at) as oldest, count(*) as message_count
                 from agency_export_message m left join agency_export_batch b on b.id = m.batch_id
                 where m.batch_id is null or b.status = 'WRITING'
                 group by m.agency""")
                 .query(rs -> {
                     waiting.put(rs.getString("agency"), new Waiting(
-                            rs.getObject("oldest", OffsetDateTime.class).toInstant(), rs.getLong("messages")));
+                            rs.getObject("oldest", OffsetDateTime.class).toInstant(), rs.getLong("message_count")));
                 });
         return waiting;
     }

@@ -1,12 +1,17 @@
 package no.purreflyt.monitoring;
 
 import no.purreflyt.process.ProcessVariables;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the case's invoice number and case id into the MDC while the engine runs our code for it (a delegate, a
- * listener, an expression), whether from a job, a REST call or a task completion, and takes them out afterwards.
+ * listener, an expression), whether from a job, a REST call or a task completion, and takes them out afterwards. When
+ * that code fails, they stay until the engine's command ends, so that the engine's own report of the failure carries
+ * them too.
  *
  * <p>A delegate interceptor rather than a listener on each element: the engine calls it around every piece of user
  * code, so a delegate added to the model later is covered without anyone remembering it.
@@ -30,6 +37,20 @@ class CaseLoggingContext extends AbstractProcessEnginePlugin {
         DelegateInterceptor next = configuration.getDelegateInterceptor() != null
                 ? configuration.getDelegateInterceptor() : new DefaultDelegateInterceptor();
         configuration.setDelegateInterceptor(invocation -> around(invocation, next));
+        // outermost of every command, so that what a failed delegate left is gone when the command is
+        configuration.setCustomPreCommandInterceptorsTxRequired(withRestore(
+                configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withRestore(
+                configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private static List<CommandInterceptor> withRestore(List<CommandInterceptor> interceptors) {
+        List<CommandInterceptor> all = new ArrayList<>();
+        all.add(new RestoreAfterCommand());
+        if (interceptors != null) {
+            all.addAll(interceptors);
+        }
+        return all;
     }
 
     static void around(DelegateInvocation invocation, DelegateInterceptor next) throws Exception {
@@ -43,9 +64,32 @@ class CaseLoggingContext extends AbstractProcessEnginePlugin {
         put(execution);
         try {
             next.handleInvocation(invocation);
-        } finally {
+        } catch (BpmnError handledByTheModel) {
             restore(LogKeys.INVOICE_NUMBER, invoiceBefore);
             restore(LogKeys.CASE_ID, caseBefore);
+            throw handledByTheModel;
+        } catch (Exception | Error failed) {
+            // the failure ends the command, whose report of it (ENGINE-16004) comes after this: it keeps the case;
+            // RestoreAfterCommand clears it when the command is over
+            throw failed;
+        }
+        restore(LogKeys.INVOICE_NUMBER, invoiceBefore);
+        restore(LogKeys.CASE_ID, caseBefore);
+    }
+
+    /** Gives the MDC keys back as they were before the command, also when it failed. */
+    private static final class RestoreAfterCommand extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            String invoiceBefore = MDC.get(LogKeys.INVOICE_NUMBER);
+            String caseBefore = MDC.get(LogKeys.CASE_ID);
+            try {
+                return next.execute(command);
+            } finally {
+                restore(LogKeys.INVOICE_NUMBER, invoiceBefore);
+                restore(LogKeys.CASE_ID, caseBefore);
+            }
         }
     }
 

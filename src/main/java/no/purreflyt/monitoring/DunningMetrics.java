@@ -34,9 +34,10 @@ class DunningMetrics implements MeterBinder {
     /** The stages an open case can be in (ProcessVariables.Stage and the steps that send a letter). */
     static final List<String> STAGES = List.of(Stage.OVERDUE, StepKind.REMINDER.name(), StepKind.PURRING.name(),
             StepKind.INKASSOVARSEL.name(), Stage.DISPUTED, Stage.BLOCKED, Stage.CONTACT_DATA_MISSING, Stage.HANDED_OVER);
-    /** The states of notice_delivery (V3's check constraint). */
-    static final List<String> DELIVERY_STATES = List.of("SENDING", "SENT", "FAILED", "REJECTED", "QUEUED", "PRINTED");
-    static final List<String> CHANNELS = List.of("EMAIL", "POST");
+    /** The states each channel's deliveries pass through (notice/Deliveries). */
+    static final Map<String, List<String>> DELIVERY_STATES = Map.of(
+            "EMAIL", List.of("SENDING", "SENT", "FAILED", "REJECTED"),
+            "POST", List.of("QUEUED", "PRINTED"));
     static final List<String> INCIDENT_TYPES = List.of(Incident.FAILED_JOB_HANDLER_TYPE,
             Incident.EXTERNAL_TASK_HANDLER_TYPE);
 
@@ -73,11 +74,7 @@ class DunningMetrics implements MeterBinder {
         for (NoticeStatus status : NoticeStatus.values()) {
             registerNotices(status.name());
         }
-        for (String channel : CHANNELS) {
-            for (String state : DELIVERY_STATES) {
-                registerDeliveries(channel, state);
-            }
-        }
+        DELIVERY_STATES.forEach((channel, states) -> states.forEach(state -> registerDeliveries(channel, state)));
         INCIDENT_TYPES.forEach(this::registerIncidents);
     }
 
@@ -90,31 +87,31 @@ class DunningMetrics implements MeterBinder {
         Map<List<String>, BigDecimal> outstanding = new HashMap<>();
         // invoice.outstanding is the principal not yet paid or credited; fees and interest are the notices' business
         jdbc.sql("""
-                select c.stage, i.currency, count(*) as cases, sum(i.outstanding) as outstanding
+                select c.stage, i.currency, count(*) as case_count, sum(i.outstanding) as principal
                 from dunning_case c join invoice i on i.id = c.invoice_id
                 where c.status = 'OPEN'
                 group by c.stage, i.currency""")
                 .query(rs -> {
                     List<String> key = List.of(rs.getString("stage"), rs.getString("currency"));
-                    cases.put(key, rs.getLong("cases"));
-                    outstanding.put(key, rs.getBigDecimal("outstanding"));
+                    cases.put(key, rs.getLong("case_count"));
+                    outstanding.put(key, rs.getBigDecimal("principal"));
                 });
         Map<String, Long> notices = new HashMap<>();
-        jdbc.sql("select status, count(*) as n from notice group by status")
+        jdbc.sql("select status, count(*) as notice_count from notice group by status")
                 .query(rs -> {
-                    notices.put(rs.getString("status"), rs.getLong("n"));
+                    notices.put(rs.getString("status"), rs.getLong("notice_count"));
                 });
         Map<List<String>, Long> deliveries = new HashMap<>();
-        jdbc.sql("select channel, state, count(*) as n from notice_delivery group by channel, state")
+        jdbc.sql("select channel, state, count(*) as delivery_count from notice_delivery group by channel, state")
                 .query(rs -> {
-                    deliveries.put(List.of(rs.getString("channel"), rs.getString("state")), rs.getLong("n"));
+                    deliveries.put(List.of(rs.getString("channel"), rs.getString("state")), rs.getLong("delivery_count"));
                 });
         // the engine's table rather than its query API: one grouped query, and no authorization check that an
         // authenticated scrape's user could narrow
         Map<String, Long> incidents = new HashMap<>();
-        jdbc.sql("select incident_type_ as type, count(*) as n from act_ru_incident group by incident_type_")
+        jdbc.sql("select incident_type_, count(*) as incident_count from act_ru_incident group by incident_type_")
                 .query(rs -> {
-                    incidents.put(rs.getString("type"), rs.getLong("n"));
+                    incidents.put(rs.getString("incident_type_"), rs.getLong("incident_count"));
                 });
         Snapshot read = new Snapshot(Map.copyOf(cases), Map.copyOf(outstanding), Map.copyOf(notices),
                 Map.copyOf(deliveries), Map.copyOf(incidents));

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import no.purreflyt.support.IntegrationTest;
+import no.purreflyt.support.TestMail;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -21,6 +23,11 @@ class CaseLogsIT extends IntegrationTest {
     static final LocalDate DUE = LocalDate.of(2026, 2, 26);
     static final LocalDate REMINDER_DAY = LocalDate.of(2026, 3, 5);
 
+    @AfterEach
+    void relayUp() {
+        TestMail.server();
+    }
+
     @Test
     void aDelegateRunByAJobLogsWithTheCasesInvoiceNumberAndCaseId(CapturedOutput output) {
         customer("NO-1", "CONSUMER", "NO");
@@ -35,6 +42,22 @@ class CaseLogsIT extends IntegrationTest {
         assertThat(line).contains("invoice=INV-17 case=" + caseId + " ");
         // a line outside any case or request carries neither
         assertThat(lineWith(output, "Dunning run")).doesNotContain("invoice=").doesNotContain("case=");
+    }
+
+    @Test
+    void theEnginesReportOfAFailedJobCarriesTheCaseAndTheNextLinesDoNot(CapturedOutput output) {
+        customer("NO-1", "CONSUMER", "NO");
+        invoice("INV-19", "NO-1", DUE, "1000.00", "NOK");
+        post("/api/dunning-runs", null);
+        long caseId = jdbc.sql("select id from dunning_case").query(Long.class).single();
+        TestMail.stop();
+
+        travelTo(REMINDER_DAY);
+
+        assertThat(lineWith(output, "ENGINE-16004")).contains("invoice=INV-19 case=" + caseId + " ")
+                .contains("Couldn't connect to host");
+        assertThat(org.slf4j.MDC.get(LogKeys.INVOICE_NUMBER)).isNull();
+        assertThat(org.slf4j.MDC.get(LogKeys.CASE_ID)).isNull();
     }
 
     @Test

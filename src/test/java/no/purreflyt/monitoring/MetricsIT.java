@@ -89,6 +89,9 @@ class MetricsIT extends IntegrationTest {
             assertThat(value(scrape, "purreflyt_notices", Map.of("status", status))).as(status).isZero();
         }
         assertThat(value(scrape, "purreflyt_incidents", Map.of("type", "failedJob"))).isZero();
+        DunningMetrics.DELIVERY_STATES.forEach((channel, states) -> states.forEach(state ->
+                assertThat(value(scrape, "purreflyt_notice_deliveries", Map.of("channel", channel, "state", state)))
+                        .as(channel + " " + state).isZero()));
     }
 
     @Test
