@@ -61,6 +61,8 @@ class SecurityConfiguration {
                 // an agency is no Camunda user: its callbacks authenticate by the HMAC signature of their body with the
                 // agency's secret, which AgencyCallbacks checks before it reads anything (docs/agency-formats.md)
                 .requestMatchers(HttpMethod.POST, "/api/agency-callbacks").permitAll()
+                // the business metrics (monitoring package) are for the operators and the credit managers
+                .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyAuthority(managers, admin)
                 .requestMatchers("/api/admin/**", "/actuator/**").hasAuthority(admin)
                 // the rules data: plans (and moving cases to a plan's new version) and the letters' templates
                 .requestMatchers(HttpMethod.POST, "/api/plans", "/api/plans/*/migrations").hasAnyAuthority(designers, admin)

@@ -122,6 +122,12 @@ class WebhookHandoverIT extends CaseIntegrationTest {
         Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(incident.getActivityId()).isEqualTo(DunningModel.TASK_HAND_OVER);
         assertThat(incident.getIncidentMessage()).contains(AGENCY, "503");
+        // while the incident stands, the agencies' health names the agency and its answer (monitoring package)
+        JsonNode agencies = get("/actuator/health/agencies").getBody();
+        assertThat(agencies.path("status").asText()).isEqualTo("DOWN");
+        assertThat(agencies.path("details").path(AGENCY).path("problems").toString())
+                .contains("1 open incident(s)", "503", "maintenance until 14:00");
+        assertThat(agencies.path("details").path("Test Inkasso AS").path("status").asText()).isEqualTo("UP");
         assertThat(agencyServer.findAll(postRequestedFor(urlEqualTo("/claims")))).hasSize(3);
         // nothing was recorded as handed over: every attempt rolled back
         assertThat(jdbc.sql("select count(*) from handover").query(Long.class).single()).isZero();
@@ -135,6 +141,7 @@ class WebhookHandoverIT extends CaseIntegrationTest {
         executeDueJobs();
 
         assertThat(instance).isWaitingAt(DunningModel.TASK_WITHDRAWAL_WINDOW);
+        assertThat(get("/actuator/health/agencies").getBody().path("status").asText()).isEqualTo("UP");
         List<LoggedRequest> after = agencyServer.findAll(postRequestedFor(urlEqualTo("/claims")));
         assertThat(after).hasSize(1);
         assertThat(after.get(0).getHeader("X-Purreflyt-Message-Id")).isEqualTo("purreflyt-case-"

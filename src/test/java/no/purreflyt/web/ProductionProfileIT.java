@@ -62,7 +62,9 @@ class ProductionProfileIT extends IntegrationTest {
     private static org.springframework.context.ConfigurableApplicationContext production(String... args) {
         String[] common = {"--server.port=0", "--camunda.bpm.process-engine-name=productioncheck",
                 "--camunda.bpm.job-execution.enabled=false", "--purreflyt.case-starter.scheduled=false",
-                "--camunda.bpm.webapp.enabled=false"};
+                "--camunda.bpm.webapp.enabled=false",
+                // logging is the JVM's: production's JSON lines would go on through the rest of the suite's output
+                "--logging.structured.format.console="};
         // a creditor unless the test states its own (a repeated command-line key would join both values)
         String[] creditor = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--purreflyt.creditor."))
                 ? new String[0]
