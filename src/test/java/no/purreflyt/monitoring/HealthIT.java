@@ -80,6 +80,11 @@ class HealthIT extends IntegrationTest {
             ResponseEntity<JsonNode> anonymous = http.getForEntity("/actuator/health", JsonNode.class);
             assertThat(anonymous.getStatusCode().value()).isEqualTo(503);
             assertThat(fields(anonymous.getBody())).containsExactly("status");
+            // the probes of a container and a load balancer do not take the node out for one agency's directory
+            assertThat(http.getForEntity("/actuator/health/liveness", JsonNode.class).getStatusCode().value()).isEqualTo(200);
+            ResponseEntity<JsonNode> readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class);
+            assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+            assertThat(readiness.getBody().path("status").asText()).isEqualTo("UP");
         } finally {
             Files.delete(directory);
             Files.move(aside, directory);
