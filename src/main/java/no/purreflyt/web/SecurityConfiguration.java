@@ -64,12 +64,13 @@ class SecurityConfiguration {
                 // the business metrics (monitoring package) are for the operators and the credit managers
                 .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyAuthority(managers, admin)
                 .requestMatchers("/api/admin/**", "/actuator/**").hasAuthority(admin)
-                // the rules data: plans (and moving cases to a plan's new version) and the letters' templates
+                // the rules data: plans (and moving cases to a plan's new version)
                 .requestMatchers(HttpMethod.POST, "/api/plans", "/api/plans/*/migrations").hasAnyAuthority(designers, admin)
                 .requestMatchers(HttpMethod.PUT, "/api/plans/*").hasAnyAuthority(designers, admin)
                 .requestMatchers(HttpMethod.DELETE, "/api/plans/*").hasAnyAuthority(designers, admin)
-                .requestMatchers(HttpMethod.PUT, "/api/templates/**").hasAnyAuthority(designers, admin)
-                .requestMatchers(HttpMethod.DELETE, "/api/templates/**").hasAnyAuthority(designers, admin)
+                // the letters' wording: the managers own what debtors are told, the designers the plans that send it
+                .requestMatchers(HttpMethod.PUT, "/api/templates/**").hasAnyAuthority(managers, designers, admin)
+                .requestMatchers(HttpMethod.DELETE, "/api/templates/**").hasAnyAuthority(managers, designers, admin)
                 // policy: whether inkassovarsler go by e-mail
                 .requestMatchers(HttpMethod.PUT, "/api/settings/delivery").hasAnyAuthority(managers, admin)
                 // which plan a debtor is on

@@ -30,7 +30,7 @@ class TemplateApiIT extends IntegrationTest {
 
     @Test
     void aTextThatDoesNotRenderIsRefusedWithFreemarkersLineAndMessage() {
-        ResponseEntity<JsonNode> refused = send(CONTROLLER, HttpMethod.PUT, "/api/templates/reminder/en",
+        ResponseEntity<JsonNode> refused = send(MANAGER, HttpMethod.PUT, "/api/templates/reminder/en",
                 MediaType.TEXT_PLAIN, "<#import \"lib.ftlh\" as l>\n<h1>Reminder</h1>\n<p>Dear ${debtor.nam},</p>\n");
 
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
@@ -45,7 +45,7 @@ class TemplateApiIT extends IntegrationTest {
         String withoutDeadline = get("/api/templates/inkassovarsel/nb").getBody().path("source").asText()
                 .replace("<@l.payment/>", "");
 
-        ResponseEntity<JsonNode> refused = send(CONTROLLER, HttpMethod.PUT, "/api/templates/inkassovarsel/nb",
+        ResponseEntity<JsonNode> refused = send(MANAGER, HttpMethod.PUT, "/api/templates/inkassovarsel/nb",
                 MediaType.APPLICATION_JSON, Map.of("source", withoutDeadline.replace("innen <strong>${deadline}</strong>",
                         "snarest")));
 
@@ -59,13 +59,13 @@ class TemplateApiIT extends IntegrationTest {
         String edited = get("/api/templates/reminder/nb").getBody().path("source").asText()
                 .replace("Kanskje har den blitt glemt?", "Den kan ha kommet bort i posten.");
 
-        ResponseEntity<JsonNode> saved = send(CONTROLLER, HttpMethod.PUT, "/api/templates/reminder/nb",
+        ResponseEntity<JsonNode> saved = send(MANAGER, HttpMethod.PUT, "/api/templates/reminder/nb",
                 MediaType.TEXT_PLAIN, edited);
 
         assertThat(saved.getStatusCode().value()).as("%s", saved.getBody()).isEqualTo(200);
         assertThat(saved.getBody().path("origin").asText()).isEqualTo("API");
         assertThat(saved.getBody().path("apiVersion").asInt()).isEqualTo(1);
-        assertThat(saved.getBody().path("savedBy").asText()).isEqualTo(CONTROLLER);
+        assertThat(saved.getBody().path("savedBy").asText()).isEqualTo(MANAGER);
 
         customer("NO-1", "CONSUMER", "NO");
         invoice("INV-1", "NO-1", LocalDate.of(2026, 2, 26), "1000.00", "NOK");
@@ -78,7 +78,7 @@ class TemplateApiIT extends IntegrationTest {
                 .contains("Den kan ha kommet bort i posten.");
         assertThat(TestMail.received()).hasSize(1);
 
-        ResponseEntity<JsonNode> reverted = send(CONTROLLER, HttpMethod.DELETE, "/api/templates/reminder/nb", null, null);
+        ResponseEntity<JsonNode> reverted = send(MANAGER, HttpMethod.DELETE, "/api/templates/reminder/nb", null, null);
         assertThat(reverted.getBody().path("origin").asText()).isEqualTo("BUILT_IN");
         assertThat(reverted.getBody().path("source").asText()).contains("Kanskje har den blitt glemt?");
     }

@@ -93,7 +93,7 @@ class CasePostingsIT extends IntegrationTest {
     }
 
     private void complete(Map<String, Object> form) {
-        identity.setAuthenticatedUserId(CONTROLLER);
+        identity.setAuthentication(CONTROLLER, java.util.List.of(no.purreflyt.web.Groups.CREDIT_CONTROLLERS));
         try {
             tasks.complete(tasks.createTaskQuery().singleResult().getId(), new HashMap<>(form));
         } finally {

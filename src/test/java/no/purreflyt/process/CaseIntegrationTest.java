@@ -31,7 +31,7 @@ abstract class CaseIntegrationTest extends IntegrationTest {
 
     /** Completes the task as a credit controller in Tasklist would, then runs what became due. */
     protected void complete(Task task, Map<String, Object> formValues) {
-        identity.setAuthenticatedUserId(CONTROLLER);
+        identity.setAuthentication(CONTROLLER, java.util.List.of(no.purreflyt.web.Groups.CREDIT_CONTROLLERS));
         try {
             tasks.complete(task.getId(), new HashMap<>(formValues));
         } finally {

@@ -37,6 +37,7 @@ class ApiAuthorizationIT extends IntegrationTest {
     private static final Set<String> ADMIN_ONLY = Set.of(ADMIN);
     private static final Set<String> DESIGNERS = Set.of(DESIGNER, ADMIN);
     private static final Set<String> MANAGERS = Set.of(MANAGER, ADMIN);
+    private static final Set<String> WORDING = Set.of(MANAGER, DESIGNER, ADMIN);
     private static final Set<String> CASE_WORK = Set.of(CONTROLLER, MANAGER, ADMIN);
     private static final Set<String> LEDGER = Set.of(ACCOUNTING, CONTROLLER, ADMIN);
     private static final Set<String> BOOKS = Set.of(ACCOUNTING, MANAGER, ADMIN);
@@ -116,8 +117,8 @@ class ApiAuthorizationIT extends IntegrationTest {
         add(delete, "/api/customers/{externalId}/plan", CASE_WORK);
         add(get, "/api/templates", EVERYONE);
         add(get, "/api/templates/{kind}/{language}", EVERYONE);
-        add(put, "/api/templates/{kind}/{language}", DESIGNERS);
-        add(delete, "/api/templates/{kind}/{language}", DESIGNERS);
+        add(put, "/api/templates/{kind}/{language}", WORDING);
+        add(delete, "/api/templates/{kind}/{language}", WORDING);
         // policy and operation
         add(get, "/api/settings/delivery", EVERYONE);
         add(put, "/api/settings/delivery", MANAGERS);
