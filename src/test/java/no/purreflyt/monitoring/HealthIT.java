@@ -28,7 +28,9 @@ class HealthIT extends IntegrationTest {
         ResponseEntity<JsonNode> response = http.getForEntity("/actuator/health", JsonNode.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(fields(response.getBody())).containsExactly("status");
+        // besides the status only the names of the probes' groups, no component and no detail
+        assertThat(fields(response.getBody())).containsExactly("status", "groups");
+        assertThat(response.getBody().path("groups").toString()).isEqualTo("[\"liveness\",\"readiness\"]");
         assertThat(response.getBody().path("status").asText()).isEqualTo("UP");
     }
 
@@ -53,7 +55,7 @@ class HealthIT extends IntegrationTest {
         assertThat(fields(as(MANAGER).getForEntity("/actuator/health", JsonNode.class).getBody()))
                 .contains("status", "components");
         assertThat(fields(as(CONTROLLER).getForEntity("/actuator/health", JsonNode.class).getBody()))
-                .containsExactly("status");
+                .containsExactly("status", "groups");
     }
 
     @Test
@@ -79,7 +81,7 @@ class HealthIT extends IntegrationTest {
             // the anonymous caller learns that something is down, not what
             ResponseEntity<JsonNode> anonymous = http.getForEntity("/actuator/health", JsonNode.class);
             assertThat(anonymous.getStatusCode().value()).isEqualTo(503);
-            assertThat(fields(anonymous.getBody())).containsExactly("status");
+            assertThat(fields(anonymous.getBody())).containsExactly("status", "groups");
             // the probes of a container and a load balancer do not take the node out for one agency's directory
             assertThat(http.getForEntity("/actuator/health/liveness", JsonNode.class).getStatusCode().value()).isEqualTo(200);
             ResponseEntity<JsonNode> readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class);
