@@ -29,6 +29,8 @@ public final class JsonProblems {
             String message;
             if (cause instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
+            } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+                message = "holds a NUL character, which no text may hold";
             } else if (cause instanceof InvalidFormatException invalid) {
                 message = "'" + shortened(String.valueOf(invalid.getValue())) + "' is not a valid "
                         + describe(invalid.getTargetType());

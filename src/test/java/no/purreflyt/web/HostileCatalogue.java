@@ -104,6 +104,8 @@ final class HostileCatalogue {
                 bytes("{\"externalId\": \"" + SQL.replace("'", "\\u0027") + "\"}"), 422, "externalId"));
         all.add(typed("PATCH customer: name of 10000 characters", "PATCH", customerPath, "application/merge-patch+json",
                 bytes("{\"name\": \"" + "x".repeat(10_000) + "\"}"), 400, "name"));
+        all.add(typed("PATCH customer: name with a NUL character", "PATCH", customerPath, "application/merge-patch+json",
+                bytes("{\"name\": \"Kari\\u0000\"}"), 400, "name"));
         all.add(typed("PATCH customer: block until 2026-02-30", "PATCH", customerPath, "application/merge-patch+json",
                 bytes("{\"dunningBlock\": {\"blocked\": true, \"reason\": \"x\", \"until\": \"2026-02-30\"}}"), 400,
                 "dunningBlock.until"));
@@ -195,6 +197,8 @@ final class HostileCatalogue {
         all.add(json("payment: externalId an array", "POST", invoicePath + "/payments", payment.replace("\"P-1\"", "[\"P-1\"]"), 400, "externalId"));
         all.add(json("payment: reference of 10000 characters", "POST", invoicePath + "/payments",
                 payment.replace("}", ", \"reference\": \"" + "r".repeat(10_000) + "\"}"), 400, "reference"));
+        all.add(json("payment: reference with a NUL character", "POST", invoicePath + "/payments",
+                payment.replace("}", ", \"reference\": \"A\\u0000B\"}"), 400, "reference"));
         all.add(json("payment: on an unknown invoice", "POST", "/api/invoices/NOPE/payments", payment, 404, null));
         String credit = "{\"amount\": \"10.00\", \"date\": \"2026-03-01\", \"reason\": \"x\"}";
         all.addAll(jsonBasics("POST credit-notes", "POST", invoicePath + "/credit-notes", credit, "amount"));
@@ -332,6 +336,8 @@ final class HostileCatalogue {
         }
         all.add(typed("template text: Execute", "PUT", "/api/templates/purring/nb", "text/plain",
                 bytes("<h1>Purring</h1>" + FREEMARKER_EXECUTE), 422, "source"));
+        all.add(typed("template text: a NUL character", "PUT", "/api/templates/purring/nb", "text/plain",
+                bytes("<h1>Purring</h1>\u0000"), 422, "source"));
         all.add(typed("template text: blank", "PUT", "/api/templates/purring/nb", "text/plain", bytes("   "), 422, "source"));
         all.add(typed("template text: 6 MB", "PUT", "/api/templates/purring/nb", "text/plain",
                 bytes("<h1>x</h1>" + "x".repeat(6 * 1024 * 1024)), 422, "source"));
