@@ -20,7 +20,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -43,17 +44,17 @@ import org.springframework.stereotype.Component;
 @Component
 class FormSubmissions implements ResourceConfigCustomizer {
 
-    private final FormService forms;
+    private final ProcessEngineConfigurationImpl engine;
     private final ObjectMapper json;
 
-    FormSubmissions(FormService forms, ObjectMapper json) {
-        this.forms = forms;
+    FormSubmissions(ProcessEngineConfigurationImpl engine, ObjectMapper json) {
+        this.engine = engine;
         this.json = json;
     }
 
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(new OnlyTheFormsKeys(forms, json));
+        config.register(new OnlyTheFormsKeys(engine, json));
         config.register(RefusalsAre400.class);
     }
 
@@ -71,11 +72,11 @@ class FormSubmissions implements ResourceConfigCustomizer {
 
         private static final Pattern SUBMISSION = Pattern.compile("/?task/([^/]+)/(submit-form|complete)");
 
-        private final FormService forms;
+        private final ProcessEngineConfigurationImpl engine;
         private final ObjectMapper json;
 
-        OnlyTheFormsKeys(FormService forms, ObjectMapper json) {
-            this.forms = forms;
+        OnlyTheFormsKeys(ProcessEngineConfigurationImpl engine, ObjectMapper json) {
+            this.engine = engine;
             this.json = json;
         }
 
@@ -137,14 +138,26 @@ class FormSubmissions implements ResourceConfigCustomizer {
             }
         }
 
-        /** The keys of the task's deployed Camunda Form; null when the task has none (or is not visible). */
+        /**
+         * The keys of the task's deployed Camunda Form; null when there is no such task or it has no Camunda Form (the
+         * engine answers those itself). Read without the caller's authorizations: whether the caller may work on the
+         * task is the engine's question, and a guard that a missing read permission switched off would be none.
+         */
         private Set<String> formKeys(String taskId) {
-            try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+            try (InputStream form = engine.getCommandExecutorTxRequired().execute(context -> {
+                boolean checking = context.isAuthorizationCheckEnabled();
+                context.disableAuthorizationCheck();
+                try {
+                    return new GetDeployedTaskFormCmd(taskId).execute(context);
+                } finally {
+                    context.setAuthorizationCheckEnabled(checking);
+                }
+            })) {
                 Set<String> keys = new TreeSet<>();
                 collect(json.readTree(form), keys);
                 return keys;
             } catch (ProcessEngineException | IOException noCamundaForm) {
-                // no such task, another kind of form, or not allowed to see it: the engine answers that itself
+                // no such task, or another kind of form: the engine answers that itself
                 return null;
             }
         }
