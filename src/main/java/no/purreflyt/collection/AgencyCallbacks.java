@@ -28,6 +28,7 @@ import no.purreflyt.ledger.PaymentRequest;
 import no.purreflyt.posting.PostingType;
 import no.purreflyt.posting.Postings;
 import no.purreflyt.web.FieldProblem;
+import no.purreflyt.web.JsonProblems;
 import no.purreflyt.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,8 +193,8 @@ public class AgencyCallbacks {
         try {
             callback = json.readValue(body, Callback.class);
         } catch (IOException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Malformed request", "The callback is not the JSON of a "
-                    + "callback: " + e.getMessage().lines().findFirst().orElse(""), List.of());
+            // Jackson's own message names our classes: the agency is told the field instead
+            throw JsonProblems.refusal(e, "a callback");
         }
         if (callback == null) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Malformed request", "The callback has no body", List.of());

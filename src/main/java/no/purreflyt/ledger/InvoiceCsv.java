@@ -73,10 +73,20 @@ final class InvoiceCsv {
             }
             return rows;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw malformed("The file is not valid CSV: " + e.getMessage());
+            throw malformed("The file is not valid CSV: " + parserSays(e));
         } catch (IOException e) {
-            throw malformed("The file could not be read: " + e.getMessage());
+            throw malformed("The file could not be read: " + parserSays(e));
         }
+    }
+
+    /** The parser's sentence ("(startline 2) EOF reached before ..."), without the class names it wraps it in. */
+    private static String parserSays(Exception e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? "unreadable" : innermost.getMessage();
+        return message.replaceAll("^[a-z]+(\\.[a-z0-9_]+)+\\.[A-Za-z0-9_$]+:\\s*", "");
     }
 
     private static void checkHeader(List<String> header) {

@@ -98,9 +98,11 @@ public class LedgerService {
         Customer patched;
         try {
             patched = json.treeToValue(merged, Customer.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
-                    "The patch does not fit a customer: " + e.getMessage().lines().findFirst().orElse(""), List.of());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's own message names our classes: the answer names the field instead
+            throw no.purreflyt.web.JsonProblems.refusal(e, "a customer");
+        } catch (IllegalArgumentException e) {
+            throw no.purreflyt.web.JsonProblems.refusal(e.getCause(), "a customer");
         }
         List<FieldProblem> problems = violations(patched);
         if (!problems.isEmpty()) {

@@ -175,18 +175,93 @@ final class LetterTemplates {
         }
     }
 
+    /** Far above any letter (a few kB): a text that writes more is looping, and would fill the heap. */
+    static final int MAX_OUTPUT_CHARS = 2_000_000;
+
     private static String process(Template template, Map<String, Object> model, String name) {
-        StringWriter out = new StringWriter();
+        LimitedWriter out = new LimitedWriter(MAX_OUTPUT_CHARS);
         try {
             template.process(model, out);
         } catch (TemplateException e) {
+            if (e.getCause() instanceof TooLong) {
+                throw tooLong(name);
+            }
             String where = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
             throw new TemplateProblemException(where, e.getLineNumber(), e.getColumnNumber(),
-                    e.getMessageWithoutStackTop().strip());
+                    forPeople(e.getMessageWithoutStackTop()));
+        } catch (TooLong e) {
+            throw tooLong(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static TemplateProblemException tooLong(String name) {
+        return new TemplateProblemException(name, null, null, "the letter grows beyond " + MAX_OUTPUT_CHARS
+                + " characters; a loop that does not end?");
+    }
+
+    /**
+     * FreeMarker's message up to where it starts explaining its own set-up: which template loaders it asked (with the
+     * server's directories) and its tips are for us, not for the person who wrote the text.
+     */
+    static String forPeople(String message) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : message.strip().split("\\R")) {
+            if (line.startsWith("The name was interpreted by") || line.startsWith("----") || line.startsWith("Tip:")
+                    || line.startsWith("FTL stack trace")) {
+                break;
+            }
+            kept.append(kept.isEmpty() ? "" : " ").append(line.strip());
+        }
+        return kept.toString().strip();
+    }
+
+    /** Thrown by {@link LimitedWriter}: unchecked, so that FreeMarker passes it on instead of wrapping it in its own. */
+    private static final class TooLong extends RuntimeException {
+        TooLong() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A StringWriter that refuses to grow beyond its limit. */
+    private static final class LimitedWriter extends StringWriter {
+        private final int limit;
+
+        LimitedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        private void room(int more) {
+            if (getBuffer().length() + more > limit) {
+                throw new TooLong();
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            room(1);
+            super.write(c);
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            room(len);
+            super.write(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str) {
+            room(str.length());
+            super.write(str);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            room(len);
+            super.write(str, off, len);
+        }
     }
 
     private static byte[] pdf(String html) {

@@ -53,6 +53,9 @@ class TemplateController {
     @PutMapping(path = "/{kind}/{language}", consumes = MediaType.TEXT_PLAIN_VALUE)
     Letters.TemplateView saveText(@PathVariable String kind, @PathVariable String language, @RequestBody String source,
             Principal principal) {
+        if (source.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalid("source", "the template text holds a NUL character");
+        }
         if (source.isBlank() || source.length() > 100_000) {
             throw ProblemException.invalid("source", "a template text of 1 to 100000 characters");
         }

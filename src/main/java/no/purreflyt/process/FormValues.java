@@ -21,12 +21,25 @@ final class FormValues {
     private FormValues() {
     }
 
+    /** The longest text a form field may hold: the columns notes and reasons end up in take 1000 characters. */
+    static final int MAX_TEXT = 1000;
+
     static String text(DelegateTask task, String key) {
         Object value = task.getVariable(key);
         if (value == null) {
             return null;
         }
+        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+            // a Json, Xml, Object or Bytes value from the REST API: no form field submits one
+            throw new BadUserRequestException(key + ": a text is expected, not " + value.getClass().getSimpleName());
+        }
         String text = value.toString().strip();
+        if (text.indexOf('\u0000') >= 0) {
+            throw new BadUserRequestException(key + " holds a NUL character, which no text may hold");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new BadUserRequestException(key + " is " + text.length() + " characters long; at most " + MAX_TEXT);
+        }
         return text.isEmpty() ? null : text;
     }
 
@@ -43,7 +56,7 @@ final class FormValues {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadUserRequestException(label + ": '" + text + "' is not one of "
+            throw new BadUserRequestException(label + ": '" + shortened(text) + "' is not one of "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
@@ -61,8 +74,12 @@ final class FormValues {
         try {
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new BadUserRequestException(label + ": '" + text + "' is not a date (YYYY-MM-DD)");
+            throw new BadUserRequestException(label + ": '" + shortened(text) + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 50 ? text.substring(0, 50) + "…" : text;
     }
 
     /** A date that must lie after today. */

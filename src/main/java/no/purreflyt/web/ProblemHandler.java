@@ -1,9 +1,5 @@
 package no.purreflyt.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every error of our API into {@code application/problem+json} (RFC 9457) with an {@code errors}
  * list naming the fields. Nothing escapes as a stack trace; unexpected failures are logged here.
  */
-@RestControllerAdvice(basePackages = "no.purreflyt")
+// no basePackages: a request no handler was found for (a 415 or 405 before any controller is chosen) gets the same answer
+@RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -108,26 +105,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message;
-            if (cause instanceof UnrecognizedPropertyException) {
-                message = "unknown field";
-            } else if (cause instanceof InvalidFormatException invalid) {
-                message = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
-            } else {
-                message = "has the wrong type or form";
-            }
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The field " + field + " " + message,
-                    List.of(FieldProblem.of(field, message)));
-        }
-        String detail = cause instanceof JsonProcessingException json && json.getLocation() != null
-                ? "Malformed JSON at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
-                : "The request body is missing or is not valid JSON";
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, List.of());
+        ProblemException refusal = JsonProblems.refusal(e.getCause(), "what this endpoint takes");
+        return problem(refusal.status(), refusal.title(), refusal.getMessage(), refusal.errors());
     }
 
     @Override
@@ -146,17 +125,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setTitle(title);
         body.setProperty("errors", errors);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == java.time.LocalDate.class) {
-            return "date (YYYY-MM-DD)";
-        }
-        if (type.isEnum()) {
-            return "value; allowed: " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-        }
-        return type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String lastNode(String path) {
