@@ -45,6 +45,13 @@ class CamundaAuthorizationIT extends IntegrationTest {
         assertThat(toReview).isEmpty();
         String taskId = disputes.get(0).path("id").asText();
 
+        // a controller works the task through its form, and cannot rewrite the case's variables beside it
+        assertThat(engine(CONTROLLER, HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/caseId",
+                "{\"value\": 1, \"type\": \"Long\"}").getStatusCode().value()).isEqualTo(403);
+        assertThat(engine(CONTROLLER, HttpMethod.PUT, "/engine-rest/process-instance/" + processInstanceId + "/variables/caseId",
+                "{\"value\": 1, \"type\": \"Long\"}").getStatusCode().value()).isEqualTo(403);
+        assertThat(runtime.getVariable(processInstanceId, "caseId")).isNotEqualTo(1L);
+
         // Tasklist shows the task's Camunda Form, then claims and submits it
         ResponseEntity<JsonNode> form = engine(CONTROLLER, HttpMethod.GET, "/engine-rest/task/" + taskId + "/deployed-form", null);
         assertThat(form.getStatusCode().value()).as("%s", form.getBody()).isEqualTo(200);
