@@ -57,16 +57,19 @@ class TasklistFilters implements InitializingBean {
     public void afterPropertiesSet() {
         int priority = 10;
         for (Definition definition : FILTERS) {
-            Filter filter = filters.createFilterQuery().filterName(definition.name()).singleResult();
-            if (filter == null) {
-                filter = filters.newTaskFilter(definition.name())
+            // names are not unique in Camunda: an administrator may have copied one; every filter of the name is read
+            List<Filter> named = filters.createFilterQuery().filterName(definition.name()).list();
+            if (named.isEmpty()) {
+                Filter filter = filters.newTaskFilter(definition.name())
                         .setQuery(query(definition))
                         .setProperties(properties(definition, priority));
-                filters.saveFilter(filter);
+                named = List.of(filters.saveFilter(filter));
             }
-            for (String group : List.of(Groups.CREDIT_CONTROLLERS, Groups.CREDIT_MANAGERS)) {
-                GroupAuthorizations.grant(authorizations, group,
-                        new GroupAuthorizations.Grant(Resources.FILTER, filter.getId(), List.of(Permissions.READ)));
+            for (Filter filter : named) {
+                for (String group : List.of(Groups.CREDIT_CONTROLLERS, Groups.CREDIT_MANAGERS)) {
+                    GroupAuthorizations.grant(authorizations, group,
+                            new GroupAuthorizations.Grant(Resources.FILTER, filter.getId(), List.of(Permissions.READ)));
+                }
             }
             priority += 10;
         }

@@ -91,7 +91,8 @@ public final class GroupAuthorizations {
             Groups.PROCESS_DESIGNERS, List.of(
                     Grant.app("welcome"),
                     Grant.app("cockpit"),
-                    Grant.onAll(Resources.DEPLOYMENT, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
+                    // not DELETE: deleting a deployment with cascade deletes every running case on it
+                    Grant.onAll(Resources.DEPLOYMENT, Permissions.CREATE, Permissions.READ),
                     Grant.onAll(Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE,
                             ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                             ProcessDefinitionPermissions.SUSPEND),
