@@ -11,18 +11,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -30,31 +25,24 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * What Tasklist (or anyone) submits to a task of ours through the engine REST API
- * ({@code POST /engine-rest/task/{id}/submit-form} or {@code …/complete}):
- * <ul>
- *   <li>only the keys of the task's Camunda Form are taken. Whatever else is submitted would become a process
- *   variable of the case, and could overwrite what routes it ({@code noticeId}, {@code caseId}, a decision already
- *   made); such a submission is refused with 400 and changes nothing;</li>
- *   <li>a value our complete listener refuses ({@link FormValues}: no decision, a date in the past) is the user's
- *   mistake, answered 400 with the listener's sentence. The engine wraps every exception of a task listener
- *   (ENGINE-03051) and the REST API answers what it wraps with 500, so the sentence is unwrapped here.</li>
- * </ul>
+ * What anyone submits to a task of ours through the engine REST API ({@code POST /engine-rest/task/{id}/submit-form}
+ * or {@code …/complete}), before the engine reads it: a body that is not JSON, variables that are not an object, and
+ * serialized objects or files are refused with 400 in the engine REST API's own format (it would answer them with
+ * Jackson's text naming its classes, or 500). Which keys a form may set is the engine's check ({@link TaskFormGuard}),
+ * so that Tasklist's own path is covered too.
  */
 @Component
 class FormSubmissions implements ResourceConfigCustomizer {
 
-    private final ProcessEngineConfigurationImpl engine;
     private final ObjectMapper json;
 
-    FormSubmissions(ProcessEngineConfigurationImpl engine, ObjectMapper json) {
-        this.engine = engine;
+    FormSubmissions(ObjectMapper json) {
         this.json = json;
     }
 
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(new OnlyTheFormsKeys(engine, json));
+        config.register(new ReadableSubmissions(json));
         config.register(RefusalsAre400.class);
     }
 
@@ -65,18 +53,16 @@ class FormSubmissions implements ResourceConfigCustomizer {
     }
 
     @Priority(Priorities.USER)
-    static final class OnlyTheFormsKeys implements ContainerRequestFilter {
+    static final class ReadableSubmissions implements ContainerRequestFilter {
 
         /** No form field submits these; a serialized object or file is nobody's answer to a question. */
         private static final Set<String> OPAQUE_TYPES = Set.of("object", "bytes", "file");
 
-        private static final Pattern SUBMISSION = Pattern.compile("/?task/([^/]+)/(submit-form|complete)");
+        private static final Pattern SUBMISSION = Pattern.compile("/?(?:engine/[^/]+/)?task/([^/]+)/(submit-form|complete)/?");
 
-        private final ProcessEngineConfigurationImpl engine;
         private final ObjectMapper json;
 
-        OnlyTheFormsKeys(ProcessEngineConfigurationImpl engine, ObjectMapper json) {
-            this.engine = engine;
+        ReadableSubmissions(ObjectMapper json) {
             this.json = json;
         }
 
@@ -117,56 +103,7 @@ class FormSubmissions implements ResourceConfigCustomizer {
             });
             if (!unfit.isEmpty()) {
                 request.abortWith(badRequest("Cannot submit task form " + taskId + ": " + String.join("; ", unfit)));
-                return;
             }
-            if (variables.isEmpty()) {
-                return;
-            }
-            Set<String> keys = formKeys(taskId);
-            if (keys == null) {
-                return;
-            }
-            List<String> unknown = new ArrayList<>();
-            variables.fieldNames().forEachRemaining(name -> {
-                if (!keys.contains(name)) {
-                    unknown.add(name.length() > 100 ? name.substring(0, 100) + "…" : name);
-                }
-            });
-            if (!unknown.isEmpty()) {
-                request.abortWith(badRequest("Cannot submit task form " + taskId + ": " + unknown
-                        + (unknown.size() == 1 ? " is no field" : " are no fields") + " of its form; it has " + keys));
-            }
-        }
-
-        /**
-         * The keys of the task's deployed Camunda Form; null when there is no such task or it has no Camunda Form (the
-         * engine answers those itself). Read without the caller's authorizations: whether the caller may work on the
-         * task is the engine's question, and a guard that a missing read permission switched off would be none.
-         */
-        private Set<String> formKeys(String taskId) {
-            try (InputStream form = engine.getCommandExecutorTxRequired().execute(context -> {
-                boolean checking = context.isAuthorizationCheckEnabled();
-                context.disableAuthorizationCheck();
-                try {
-                    return new GetDeployedTaskFormCmd(taskId).execute(context);
-                } finally {
-                    context.setAuthorizationCheckEnabled(checking);
-                }
-            })) {
-                Set<String> keys = new TreeSet<>();
-                collect(json.readTree(form), keys);
-                return keys;
-            } catch (ProcessEngineException | IOException noCamundaForm) {
-                // no such task, or another kind of form: the engine answers that itself
-                return null;
-            }
-        }
-
-        private static void collect(JsonNode component, Set<String> keys) {
-            if (component.hasNonNull("key") && component.path("type").isTextual()) {
-                keys.add(component.path("key").asText());
-            }
-            component.path("components").forEach(child -> collect(child, keys));
         }
     }
 

@@ -67,6 +67,45 @@ class CamundaAuthorizationIT extends IntegrationTest {
     }
 
     @Test
+    void tasklistsOwnPathTakesOnlyTheFormsKeysAndAnswersARefusalWith400() {
+        String processInstanceId = disputedCase();
+        String taskId = taskId();
+        Object caseId = runtime.getVariable(processInstanceId, "caseId");
+        Webapp tasklist = Webapp.open(http);
+        assertThat(tasklist.post("/camunda/api/admin/auth/user/default/login/tasklist", loginForm(CONTROLLER),
+                MediaType.APPLICATION_FORM_URLENCODED, true).getStatusCode().value()).isEqualTo(200);
+        tasklist.get("/camunda/api/admin/auth/user/default");
+        String submit = "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form";
+
+        ResponseEntity<String> smuggled = tasklist.post(submit, "{\"variables\":{\"resolution\":{\"value\":\"RESUME\"},"
+                + "\"note\":{\"value\":\"ok\"},\"caseId\":{\"value\":1,\"type\":\"Long\"}}}", MediaType.APPLICATION_JSON, true);
+        ResponseEntity<String> otherPath = tasklist.post("/engine-rest/engine/default/task/" + taskId + "/complete/",
+                "{\"variables\":{\"outstanding\":{\"value\":\"1.00\"}}}", MediaType.APPLICATION_JSON, true);
+        ResponseEntity<JsonNode> otherPathBasic = engine(CONTROLLER, HttpMethod.POST,
+                "/engine-rest/engine/default/task/" + taskId + "/complete/", "{\"variables\":{\"outstanding\":{\"value\":\"1.00\"}}}");
+        ResponseEntity<String> noNote = tasklist.post(submit, "{\"variables\":{\"resolution\":{\"value\":\"RESUME\"}}}",
+                MediaType.APPLICATION_JSON, true);
+        ResponseEntity<JsonNode> noSuchTask = engine(CONTROLLER, HttpMethod.POST, "/engine-rest/task/no-such-task/complete",
+                "{\"variables\":{\"x\":{\"value\":\"1\"}}}");
+
+        assertThat(smuggled.getStatusCode().value()).as("%s", smuggled.getBody()).isEqualTo(400);
+        assertThat(smuggled.getBody()).contains("[caseId] is no field of its form");
+        assertThat(otherPathBasic.getStatusCode().value()).as("%s", otherPathBasic.getBody()).isEqualTo(400);
+        assertThat(noNote.getStatusCode().value()).as("%s", noNote.getBody()).isEqualTo(400);
+        assertThat(noSuchTask.getStatusCode().value()).as("%s", noSuchTask.getBody()).isEqualTo(404);
+        assertThat(runtime.getVariable(processInstanceId, "caseId")).isEqualTo(caseId);
+        assertThat(runtime.getVariable(processInstanceId, "outstanding")).isNotEqualTo("1.00");
+        assertThat(taskService().createTaskQuery().taskId(taskId).count()).isOne();
+        assertThat(otherPath.getStatusCode().value()).as("a browser's session is no login to the engine REST API")
+                .isEqualTo(401);
+
+        ResponseEntity<String> answered = tasklist.post(submit, "{\"variables\":{\"resolution\":{\"value\":\"RESUME\"},"
+                + "\"note\":{\"value\":\"Goods were delivered\"}}}", MediaType.APPLICATION_JSON, true);
+        assertThat(answered.getStatusCode().value()).as("%s", answered.getBody()).isEqualTo(204);
+        assertThat(taskService().createTaskQuery().taskId(taskId).count()).isZero();
+    }
+
+    @Test
     void aManagerReadsEveryCaseButCannotWorkTasks() {
         String processInstanceId = disputedCase();
         String taskId = taskId();
