@@ -79,6 +79,11 @@ class TaskFormGuard extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             }
             String taskId = field(command, "taskId");
+            if (!taskExists(taskId)) {
+                // the engine would answer with a NullValueException, which both REST fronts turn into a 500
+                throw new FormFieldValidationException(taskId, "There is no task " + taskId
+                        + ": it was completed already, or never was");
+            }
             Map<String, Object> values = command instanceof SubmitTaskFormCmd ? field(command, "properties")
                     : field(command, "variables");
             if (values != null && !values.isEmpty()) {
@@ -93,6 +98,18 @@ class TaskFormGuard extends AbstractProcessEnginePlugin {
                 }
                 throw failed;
             }
+        }
+
+        private boolean taskExists(String taskId) {
+            return taskId != null && engine.getCommandExecutorTxRequired().execute(context -> {
+                boolean checking = context.isAuthorizationCheckEnabled();
+                context.disableAuthorizationCheck();
+                try {
+                    return context.getTaskManager().findTaskById(taskId) != null;
+                } finally {
+                    context.setAuthorizationCheckEnabled(checking);
+                }
+            });
         }
 
         private void refuseKeysTheFormDoesNotHave(String taskId, Set<String> submitted) {

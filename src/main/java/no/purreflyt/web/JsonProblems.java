@@ -29,8 +29,11 @@ public final class JsonProblems {
             String message;
             if (cause instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
-            } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                    && String.valueOf(invalid.getValue()).indexOf('\u0000') >= 0) {
                 message = "holds a NUL character, which no text may hold";
+            } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+                message = "has the wrong type; expected text";
             } else if (cause instanceof InvalidFormatException invalid) {
                 message = "'" + shortened(String.valueOf(invalid.getValue())) + "' is not a valid "
                         + describe(invalid.getTargetType());

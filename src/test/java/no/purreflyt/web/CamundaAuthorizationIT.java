@@ -92,7 +92,8 @@ class CamundaAuthorizationIT extends IntegrationTest {
         assertThat(smuggled.getBody()).contains("[caseId] is no field of its form");
         assertThat(otherPathBasic.getStatusCode().value()).as("%s", otherPathBasic.getBody()).isEqualTo(400);
         assertThat(noNote.getStatusCode().value()).as("%s", noNote.getBody()).isEqualTo(400);
-        assertThat(noSuchTask.getStatusCode().value()).as("%s", noSuchTask.getBody()).isEqualTo(404);
+        assertThat(noSuchTask.getStatusCode().value()).as("%s", noSuchTask.getBody()).isEqualTo(400);
+        assertThat(noSuchTask.getBody().path("message").asText()).contains("There is no task no-such-task");
         assertThat(runtime.getVariable(processInstanceId, "caseId")).isEqualTo(caseId);
         assertThat(runtime.getVariable(processInstanceId, "outstanding")).isNotEqualTo("1.00");
         assertThat(taskService().createTaskQuery().taskId(taskId).count()).isOne();
