@@ -89,9 +89,13 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/agency-exports").hasAnyAuthority(managers, admin)
                 .requestMatchers(HttpMethod.GET, "/api/postings").hasAnyAuthority(accounting, managers, admin)
                 .requestMatchers(HttpMethod.GET, "/api/overview").hasAnyAuthority(managers, admin)
-                // reading cases, invoices, notices, plans, rules, and the API's documentation
-                .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                        "/mail-sink", "/mail-sink/**").hasAnyAuthority(Groups.ALL.toArray(String[]::new))
+                // the accounting system reads back the ledger it feeds, a case's state and claim, and the API's docs
+                .requestMatchers(HttpMethod.GET, "/api/customers/*", "/api/invoices/*", "/api/invoices/*/case",
+                        "/api/invoices/*/claim", "/api/invoices/*/document", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html").hasAnyAuthority(Groups.ALL.toArray(String[]::new))
+                // the people read everything else: notices and letters, plans, rules, templates, settings
+                .requestMatchers(HttpMethod.GET, "/api/**", "/mail-sink", "/mail-sink/**")
+                .hasAnyAuthority(controllers, managers, designers, admin)
                 .anyRequest().denyAll();
     }
 
