@@ -124,7 +124,8 @@ class TaskFormGuard extends AbstractProcessEnginePlugin {
                 }
             }
             if (!unknown.isEmpty()) {
-                throw new FormFieldValidationException(taskId, "Cannot submit task form " + taskId + ": " + unknown
+                // the REST API puts "Cannot submit task form {id}: " in front
+                throw new FormFieldValidationException(taskId, unknown
                         + (unknown.size() == 1 ? " is no field" : " are no fields") + " of its form; it has " + keys);
             }
         }
