@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,10 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +38,6 @@ class FormSubmissions implements ResourceConfigCustomizer {
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
         config.register(new ReadableSubmissions(json));
-        config.register(RefusalsAre400.class);
     }
 
     /** The 400 of the engine REST API, in its own error format ({@code type}, {@code message}). */
@@ -104,27 +98,6 @@ class FormSubmissions implements ResourceConfigCustomizer {
             if (!unfit.isEmpty()) {
                 request.abortWith(badRequest("Cannot submit task form " + taskId + ": " + String.join("; ", unfit)));
             }
-        }
-    }
-
-    /** Camunda's own mapping, but a refusal by our listeners is the 400 it is. */
-    @Priority(1)
-    static final class RefusalsAre400 implements ExceptionMapper<RestException> {
-
-        private final RestExceptionHandler camunda = new RestExceptionHandler();
-
-        @Override
-        public Response toResponse(RestException exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
-                    String prefix = exception.getMessage() == null ? "" : exception.getMessage().replaceFirst(":.*$", "");
-                    return badRequest((prefix.isBlank() ? "" : prefix + ": ") + cause.getMessage());
-                }
-                if (cause.getCause() == cause) {
-                    break;
-                }
-            }
-            return camunda.toResponse(exception);
         }
     }
 }

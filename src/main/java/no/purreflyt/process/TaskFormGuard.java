@@ -101,11 +101,19 @@ class TaskFormGuard extends AbstractProcessEnginePlugin {
         }
 
         private boolean taskExists(String taskId) {
-            return taskId != null && engine.getCommandExecutorTxRequired().execute(context -> {
+            return taskId != null && withoutAuthorization(context -> context.getTaskManager().findTaskById(taskId) != null);
+        }
+
+        /**
+         * Runs a read as the engine itself: whether the person may work on the task is the engine's question, and a guard
+         * that a missing read permission switched off would be none.
+         */
+        private <T> T withoutAuthorization(Command<T> read) {
+            return engine.getCommandExecutorTxRequired().execute(context -> {
                 boolean checking = context.isAuthorizationCheckEnabled();
                 context.disableAuthorizationCheck();
                 try {
-                    return context.getTaskManager().findTaskById(taskId) != null;
+                    return read.execute(context);
                 } finally {
                     context.setAuthorizationCheckEnabled(checking);
                 }
@@ -131,25 +139,15 @@ class TaskFormGuard extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * The keys of the task's deployed Camunda Form; null when there is no such task or it has no Camunda Form (the
-         * engine answers those itself). Read without the person's authorizations: whether they may work on the task is
-         * the engine's question, and a guard that a missing read permission switched off would be none.
+         * The keys of the task's deployed Camunda Form; null when it has no Camunda Form (the engine answers that itself).
          */
         private Set<String> formKeys(String taskId) {
-            try (InputStream form = engine.getCommandExecutorTxRequired().execute(context -> {
-                boolean checking = context.isAuthorizationCheckEnabled();
-                context.disableAuthorizationCheck();
-                try {
-                    return new GetDeployedTaskFormCmd(taskId).execute(context);
-                } finally {
-                    context.setAuthorizationCheckEnabled(checking);
-                }
-            })) {
+            try (InputStream form = withoutAuthorization(new GetDeployedTaskFormCmd(taskId))) {
                 Set<String> keys = new TreeSet<>();
                 collect(json.readTree(form), keys);
                 return keys;
             } catch (RuntimeException | IOException noCamundaForm) {
-                // no such task (the engine's command answers with a NullPointerException), or another kind of form
+                // another kind of form
                 return null;
             }
         }
