@@ -1,0 +1,201 @@
+package no.purreflyt.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.purreflyt.benchmark.Scenario.Figures;
+import no.purreflyt.benchmark.Scenario.Stage;
+
+/**
+ * The results as Markdown: the machine, the settings, the figures beside the engine alone's and the targets. In
+ * {@code benchmark/RESULTS.md} they replace what stands between the two marker lines, so the written analysis around
+ * them stays.
+ */
+final class Results {
+
+    static final String BEGIN = "<!-- benchmark figures: written by the benchmark, do not edit by hand -->";
+    static final String END = "<!-- end of benchmark figures -->";
+
+    private final Benchmark.Settings settings;
+    private final JobSettings jobs;
+    private final Figures app;
+    private final Figures engine;
+    private final List<String> extraSections = new ArrayList<>();
+    private final List<String[]> targets = new ArrayList<>();
+
+    Results(Benchmark.Settings settings, JobSettings jobs, Figures app, Figures engine) {
+        this.settings = settings;
+        this.jobs = jobs;
+        this.app = app;
+        this.engine = engine;
+    }
+
+    /** A section of its own (the acquisition at scale, the start-up), with the targets it decides. */
+    void add(String markdown, List<String[]> sectionTargets) {
+        extraSections.add(markdown);
+        targets.addAll(sectionTargets);
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### Run of ").append(LocalDate.now()).append(": ").append(f0(settings.cases())).append(" cases\n\n");
+        md.append("- Machine: ").append(Machine.describe()).append("\n");
+        md.append("- Settings: ").append(jobs.describe()).append("\n");
+        md.append("- Command: `mvn -Pbenchmark verify -Dcases=").append(settings.cases()).append("`")
+                .append(settings.appProperties().isEmpty() ? "" : " with " + settings.appProperties()).append("\n\n");
+
+        md.append("| | Purreflyt | engine alone | Purreflyt / engine (time) |\n|---|---:|---:|---:|\n");
+        row(md, "cases started per second", f0(app.startsPerSecond()), f0(engine.startsPerSecond()),
+                ratio(engine.startsPerSecond(), app.startsPerSecond()));
+        row(md, "… until every case waits for its first notice (s)", f1(app.startSeconds() + 0), f1(engine.settleSeconds()),
+                ratio(app.settleSeconds(), engine.settleSeconds()));
+        row(md, "notices prepared per second (rendered: HTML and PDF)", f0(app.noticesPreparedPerSecond()),
+                f0(engine.noticesPreparedPerSecond()), ratio(engine.noticesPreparedPerSecond(), app.noticesPreparedPerSecond()));
+        row(md, "notices delivered per second (e-mail over SMTP)", f0(app.noticesDeliveredPerSecond()),
+                f0(engine.noticesDeliveredPerSecond()), ratio(engine.noticesDeliveredPerSecond(), app.noticesDeliveredPerSecond()));
+        row(md, "payments correlated per second (one at a time)", f0(app.payments().perSecond()),
+                f0(engine.payments().perSecond()), ratio(engine.payments().perSecond(), app.payments().perSecond()));
+        row(md, "… latency p50 / p95 (ms)", f1(app.payments().millis(0.5)) + " / " + f1(app.payments().millis(0.95)),
+                f1(engine.payments().millis(0.5)) + " / " + f1(engine.payments().millis(0.95)),
+                ratio(app.payments().millis(0.95), engine.payments().millis(0.95)));
+        row(md, "handovers approved and sent per second", f0(app.handoversPerSecond()), f0(engine.handoversPerSecond()),
+                ratio(engine.handoversPerSecond(), app.handoversPerSecond()));
+        row(md, "**total time, loading to handover (s)**", "**" + f0(app.totalSeconds()) + "**",
+                "**" + f0(engine.totalSeconds()) + "**", "**" + ratio(app.totalSeconds(), engine.totalSeconds()) + "**");
+        row(md, "idle job acquisition, every case waiting: p50 / p95 (ms)",
+                f2(app.idleAcquisition().millis(0.5)) + " / " + f2(app.idleAcquisition().millis(0.95)),
+                f2(engine.idleAcquisition().millis(0.5)) + " / " + f2(engine.idleAcquisition().millis(0.95)), "");
+        row(md, "peak heap used (MB)", mb(app.peakHeapBytes()), mb(engine.peakHeapBytes()), "");
+        row(md, "database size per case (kB)", f1(app.databaseBytes() / 1024.0 / app.cases()),
+                f1(engine.databaseBytes() / 1024.0 / engine.cases()), "");
+        md.append("\n");
+
+        md.append("Stages (seconds from the clock move until the day's notices were prepared, delivered, and nothing was due):\n\n");
+        md.append("| stage | cases | Purreflyt prepared / delivered / done | engine alone prepared / delivered / done |\n|---|---:|---:|---:|\n");
+        for (int i = 0; i < app.stages().size(); i++) {
+            Stage a = app.stages().get(i);
+            Stage e = i < engine.stages().size() ? engine.stages().get(i) : null;
+            md.append("| ").append(a.name()).append(" | ").append(f0(a.cases())).append(" | ")
+                    .append(f1(a.secondsToPrepared())).append(" / ").append(f1(a.secondsToDelivered())).append(" / ")
+                    .append(f1(a.seconds())).append(" | ")
+                    .append(e == null ? "" : f1(e.secondsToPrepared()) + " / " + f1(e.secondsToDelivered()) + " / " + f1(e.seconds()))
+                    .append(" |\n");
+        }
+        md.append("\nHeap after a full collection (MB), Purreflyt: ")
+                .append(app.heapAfterGc().stream().map(h -> h.when() + " " + mb(h.bytes())).collect(Collectors.joining(", ")))
+                .append(".\n\n");
+        md.append("What the runs left: Purreflyt ").append(describe(app.outcome())).append("; failed jobs ")
+                .append(app.failedJobs()).append(". Engine alone ").append(describe(engine.outcome())).append("; failed jobs ")
+                .append(engine.failedJobs()).append(".\n\n");
+        extraSections.forEach(s -> md.append(s).append("\n"));
+
+        md.append("Targets:\n\n| target | measured | |\n|---|---|---|\n");
+        double perSecondNeeded = 100_000 / 300.0;
+        target(md, "100 000 cases started in under 5 minutes (333/s)",
+                f0(app.startsPerSecond()) + "/s: 100 000 in " + f1(100_000 / app.startsPerSecond() / 60) + " min",
+                app.startsPerSecond() >= perSecondNeeded, app.startsPerSecond() / perSecondNeeded);
+        target(md, "notices prepared at 100/s or more", f0(app.noticesPreparedPerSecond()) + "/s",
+                app.noticesPreparedPerSecond() >= 100, app.noticesPreparedPerSecond() / 100);
+        target(md, "notices delivered at 100/s or more", f0(app.noticesDeliveredPerSecond()) + "/s",
+                app.noticesDeliveredPerSecond() >= 100, app.noticesDeliveredPerSecond() / 100);
+        target(md, "payment correlated at p95 under 50 ms (" + f0(app.cases()) + " open cases)",
+                f1(app.payments().millis(0.95)) + " ms", app.payments().millis(0.95) < 50, 50 / app.payments().millis(0.95));
+        double ratio = app.totalSeconds() / engine.totalSeconds();
+        target(md, "end-to-end time at most 1.5 × the engine alone", f2(ratio) + " ×", ratio <= 1.5, 1.5 / ratio);
+        List<HeapWatch.AfterGc> heap = app.heapAfterGc();
+        long firstStage = heap.get(Math.min(1, heap.size() - 1)).bytes();
+        long highest = heap.stream().mapToLong(HeapWatch.AfterGc::bytes).max().orElse(0);
+        target(md, "heap flat over the run (after a full collection, cases started → highest later)",
+                mb(firstStage) + " → " + mb(highest) + " MB", highest <= firstStage * 1.25 + 16 * 1024 * 1024,
+                (firstStage * 1.25 + 16 * 1024 * 1024) / Math.max(1, highest));
+        for (String[] t : targets) {
+            md.append("| ").append(String.join(" | ", t)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    void write(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            String figures = BEGIN + "\n" + markdown() + END;
+            String text;
+            if (Files.exists(file)) {
+                String old = Files.readString(file, StandardCharsets.UTF_8);
+                int begin = old.indexOf(BEGIN);
+                int end = old.indexOf(END);
+                text = begin >= 0 && end > begin ? old.substring(0, begin) + figures + old.substring(end + END.length())
+                        : old + "\n" + figures + "\n";
+            } else {
+                text = "# Benchmark results\n\n" + figures + "\n";
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void target(StringBuilder md, String target, String measured, boolean met, double factor) {
+        md.append("| ").append(target).append(" | ").append(measured).append(" | ")
+                .append(met ? "met" : "**missed** (" + f0(Math.abs(1 - factor) * 100) + " % short)").append(" |\n");
+    }
+
+    static String[] target(String target, String measured, boolean met, double factor) {
+        return new String[] {target, measured, met ? "met" : "**missed** (" + f0(Math.abs(1 - factor) * 100) + " % short)"};
+    }
+
+    private static void row(StringBuilder md, String what, String app, String engine, String ratio) {
+        md.append("| ").append(what).append(" | ").append(app).append(" | ").append(engine).append(" | ").append(ratio)
+                .append(" |\n");
+    }
+
+    private static String describe(Map<String, Long> outcome) {
+        return outcome.entrySet().stream().map(e -> e.getKey() + ": " + f0(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static String ratio(double purreflyt, double engine) {
+        return engine == 0 || Double.isNaN(engine) ? "" : f2(purreflyt / engine) + " ×";
+    }
+
+    static String f0(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v).replace(',', ' ');
+    }
+
+    static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String mb(long bytes) {
+        return f0(bytes / 1024.0 / 1024.0);
+    }
+
+    /** The machine the figures come from. */
+    static final class Machine {
+        static String describe() {
+            String cpu = "unknown CPU";
+            try {
+                cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+            } catch (IOException | RuntimeException e) {
+                // not Linux: the CPU stays unnamed
+            }
+            long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+            return "%d cores (%s), %s GiB RAM, Java %s, JVM heap max %s MB".formatted(
+                    Runtime.getRuntime().availableProcessors(), cpu, f0(memory / 1024.0 / 1024 / 1024),
+                    System.getProperty("java.version"), mb(Runtime.getRuntime().maxMemory()));
+        }
+    }
+}
