@@ -41,9 +41,9 @@ final class Purreflyt implements Subject {
 
     static final String PLAN = """
             {"name": "Standard", "feePolicy": "STRICT",
-             "reminders": {"count": 1, "daysAfterDue": 7, "deadlineDays": 7},
-             "purringer": [{"daysAfterDue": 14, "deadlineDays": 14}],
-             "inkassovarsel": {"daysAfterDue": 28, "deadlineDays": 14},
+             "reminders": {"count": 1, "daysAfterDue": 7, "deadlineDays": 7, "mode": "CREATE_AND_SEND"},
+             "purringer": [{"daysAfterDue": 14, "deadlineDays": 14, "mode": "CREATE_AND_SEND"}],
+             "inkassovarsel": {"daysAfterDue": 28, "deadlineDays": 14, "mode": "CREATE_AND_SEND"},
              "handover": {"approval": "MANUAL", "agency": "Demo Inkasso AS"},
              "acceptPaymentWithoutFee": false}""";
 

@@ -138,6 +138,11 @@ final class Scenario {
                 long sameKind = stages.stream().filter(s -> s.name().startsWith(name)).count();
                 Stage stage = stage(sameKind == 0 ? name : name + " " + (sameKind + 1), cases, next);
                 stages.add(stage);
+                Map<String, Long> waitingForAPerson = userTasks();
+                if (!waitingForAPerson.isEmpty()) {
+                    throw new IllegalStateException("After the " + stage.name() + ", cases wait for a person: "
+                            + waitingForAPerson + "; the benchmark's plan sends every notice without review");
+                }
                 heap.afterGc(stage.name());
                 noticeStages++;
                 if (noticeStages <= 3) {
@@ -258,6 +263,13 @@ final class Scenario {
                 where j.handler_type_ like 'timer%' and j.retries_ > 0 and j.duedate_ <= ? group by d.act_id_""")
                 .param(at).query((rs, row) -> firing.put(rs.getString("activity"), rs.getLong("jobs"))).list();
         return firing;
+    }
+
+    private Map<String, Long> userTasks() {
+        Map<String, Long> tasks = new TreeMap<>();
+        jdbc.sql("select task_def_key_, count(*) as n from act_ru_task group by task_def_key_")
+                .query((rs, row) -> tasks.put(rs.getString(1), rs.getLong(2))).list();
+        return tasks;
     }
 
     private long failedJobs() {
