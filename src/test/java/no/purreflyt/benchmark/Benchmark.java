@@ -63,7 +63,7 @@ public final class Benchmark {
             engine = new Scenario(alone, settings.cases(), progress).run();
         }
 
-        Results results = new Results(settings, jobs, purreflyt, engine);
+        Results results = new Results(settings, jobs, purreflyt, engine, describeServer(settings));
         String table = results.markdown();
         System.out.println();
         System.out.println(table);
@@ -76,6 +76,20 @@ public final class Benchmark {
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database);
+        }
+    }
+
+    /** The PostgreSQL version and whether it keeps its statistics itself. */
+    static String describeServer(Settings settings) throws SQLException {
+        try (Connection c = DriverManager.getConnection(settings.url("postgres"), settings.user(), settings.password());
+                Statement s = c.createStatement()) {
+            var version = s.executeQuery("show server_version");
+            version.next();
+            String v = version.getString(1);
+            var autovacuum = s.executeQuery("show autovacuum");
+            autovacuum.next();
+            return "PostgreSQL " + v + " on the same machine, autovacuum " + autovacuum.getString(1)
+                    + " (the benchmark runs ANALYZE after loading and after each stage, as autovacuum would)";
         }
     }
 

@@ -32,7 +32,10 @@ final class Results {
     private final List<String> extraSections = new ArrayList<>();
     private final List<String[]> targets = new ArrayList<>();
 
-    Results(Benchmark.Settings settings, JobSettings jobs, Figures app, Figures engine) {
+    private final String server;
+
+    Results(Benchmark.Settings settings, JobSettings jobs, Figures app, Figures engine, String server) {
+        this.server = server;
         this.settings = settings;
         this.jobs = jobs;
         this.app = app;
@@ -49,6 +52,7 @@ final class Results {
         StringBuilder md = new StringBuilder();
         md.append("### Run of ").append(LocalDate.now()).append(": ").append(f0(settings.cases())).append(" cases\n\n");
         md.append("- Machine: ").append(Machine.describe()).append("\n");
+        md.append("- Database: ").append(server).append("\n");
         md.append("- Settings: ").append(jobs.describe()).append("\n");
         md.append("- Command: `mvn -Pbenchmark verify -Dcases=").append(settings.cases()).append("`")
                 .append(settings.appProperties().isEmpty() ? "" : " with " + settings.appProperties()).append("\n\n");
