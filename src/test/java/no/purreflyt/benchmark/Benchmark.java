@@ -63,7 +63,16 @@ public final class Benchmark {
             engine = new Scenario(alone, settings.cases(), progress).run();
         }
 
+        recreate(settings, "purreflyt_bench_jobs");
+        AcquisitionAtScale acquisition = AcquisitionAtScale.measure(settings.url("purreflyt_bench_jobs"),
+                settings.user(), settings.password(), settings.waiting(), progress);
+        // on the database Purreflyt's run filled, as a node restarted after a day's work would find it
+        StartupProbe startup = StartupProbe.measure(settings.url("purreflyt_bench"), settings.user(),
+                settings.password(), settings.work(), progress);
+
         Results results = new Results(settings, jobs, purreflyt, engine);
+        results.add(acquisition.markdown(), acquisition.targets());
+        results.add(startup.markdown(), startup.targets());
         String table = results.markdown();
         System.out.println();
         System.out.println(table);
