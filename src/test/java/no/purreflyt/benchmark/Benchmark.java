@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Settings (system properties): {@code cases} (10 000), {@code benchmark.db} (the server,
  * {@code jdbc:postgresql://127.0.0.1:5432/}), {@code benchmark.db.user} (postgres), {@code benchmark.db.password},
  * {@code benchmark.results} (benchmark/RESULTS.md), {@code benchmark.waiting} (1 000 000: the timers for the
- * acquisition test), and Purreflyt properties for the tuning runs as {@code benchmark.app=key=value,key=value}.
+ * acquisition test), {@code benchmark.probes} (false: leave out the acquisition test and the start-up probe, for a quick
+ * tuning run), and Purreflyt properties for the tuning runs as {@code benchmark.app=key=value,key=value}.
  * The databases {@code purreflyt_bench}, {@code purreflyt_bench_engine} and {@code purreflyt_bench_jobs} are dropped and
  * created again.
  */
@@ -64,6 +65,16 @@ public final class Benchmark {
         }
 
         Results results = new Results(settings, jobs, purreflyt, engine, describeServer(settings));
+        if (settings.probes()) {
+            recreate(settings, "purreflyt_bench_jobs");
+            AcquisitionAtScale acquisition = AcquisitionAtScale.measure(settings.url("purreflyt_bench_jobs"),
+                    settings.user(), settings.password(), settings.waiting(), progress);
+            // on the database Purreflyt's run filled, as a node restarted after a day's work would find it
+            StartupProbe startup = StartupProbe.measure(settings.url("purreflyt_bench"), settings.user(),
+                    settings.password(), settings.work(), progress);
+            results.add(acquisition.markdown(), acquisition.targets());
+            results.add(startup.markdown(), startup.targets());
+        }
         String table = results.markdown();
         System.out.println();
         System.out.println(table);
@@ -102,7 +113,7 @@ public final class Benchmark {
     }
 
     record Settings(int cases, String server, String user, String password, Path results, Path work, int waiting,
-            Map<String, String> appProperties) {
+            boolean probes, Map<String, String> appProperties) {
 
         static Settings fromSystemProperties() {
             Map<String, String> app = new java.util.TreeMap<>();
@@ -123,6 +134,7 @@ public final class Benchmark {
                     Path.of(System.getProperty("benchmark.results", "benchmark/RESULTS.md")),
                     Path.of(System.getProperty("benchmark.work", "target/benchmark")),
                     Integer.parseInt(System.getProperty("benchmark.waiting", "1000000").replace("_", "")),
+                    !"false".equals(System.getProperty("benchmark.probes")),
                     app);
         }
 

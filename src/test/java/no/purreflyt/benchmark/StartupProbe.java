@@ -1,0 +1,212 @@
+package no.purreflyt.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Purreflyt's start-up as an operator runs it with a small heap: a JVM of its own with {@code -Xmx256m}, the postgres
+ * profile and the job executor on, pointed at a database the benchmark filled. Measures the wall time until
+ * {@code /actuator/health/readiness} answers 200 (what a load balancer waits for), the time Spring Boot reports, and
+ * the process's resident memory once ready and again after 20 s idle. Twice: the first start may read the jars from
+ * a cold file cache, the second shows the start-up a restart gets.
+ *
+ * <p>Each start's log goes to {@code startup-N.log} in the work directory.
+ */
+record StartupProbe(List<Start> starts) {
+
+    static final String HEAP = "-Xmx256m";
+    private static final Duration IDLE = Duration.ofSeconds(20);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern STARTED = Pattern.compile("Started PurreflytApplication in ([0-9.]+) seconds");
+
+    /** One start: seconds to ready (wall) and as Spring Boot logs them, and the resident memory in kB. */
+    record Start(int number, double readySeconds, double reportedSeconds, long rssReadyKb, long hwmReadyKb,
+            long rssIdleKb, long hwmIdleKb, Path log) {
+
+        long highestRssKb() {
+            return Math.max(rssReadyKb, rssIdleKb);
+        }
+    }
+
+    static StartupProbe measure(String url, String user, String password, Path work, Scenario.Progress progress) {
+        List<Start> starts = new ArrayList<>();
+        for (int n = 1; n <= 2; n++) {
+            Start start = start(n, url, user, password, work);
+            progress.say("start-up %d: ready after %.1f s (Spring Boot: started in %.1f s); resident %s MB when ready, "
+                            + "%s MB after %d s idle (peak %s MB)", n, start.readySeconds(), start.reportedSeconds(),
+                    mb(start.rssReadyKb()), mb(start.rssIdleKb()), IDLE.toSeconds(), mb(start.hwmIdleKb()));
+            starts.add(start);
+        }
+        return new StartupProbe(starts);
+    }
+
+    private static Start start(int number, String url, String user, String password, Path work) {
+        int port = Benchmark.freePort();
+        // the relay: a port nobody listens on, as none of the start-up sends mail (readiness does not ask for it)
+        int mailPort = Benchmark.freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                "-cp", System.getProperty("java.class.path"), "no.purreflyt.PurreflytApplication",
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--server.port=" + port,
+                "--purreflyt.demo.enabled=false",
+                "--purreflyt.mail-sink.enabled=false",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mailPort,
+                "--purreflyt.clock.adjustable=true",
+                "--purreflyt.case-starter.scheduled=false",
+                "--PURREFLYT_COLLECTION_EXPORT_DIRECTORY=" + work.resolve("agency-exports")));
+        Path log = work.resolve("startup-" + number + ".log");
+        Process process;
+        long t;
+        try {
+            Files.createDirectories(work);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            t = System.nanoTime();
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start Purreflyt", e);
+        }
+        try {
+            double ready = awaitReady(process, port, log, t);
+            long[] atReady = memoryKb(process);
+            Scenario.sleep(IDLE.toMillis());
+            long[] idle = memoryKb(process);
+            return new Start(number, ready, reportedSeconds(log), atReady[0], atReady[1], idle[0], idle[1], log);
+        } finally {
+            stop(process);
+        }
+    }
+
+    /** Polls the readiness probe every 100 ms; answers the seconds from the process's start to its first 200. */
+    private static double awaitReady(Process process, int port, Path log, long since) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() - since < READY_TIMEOUT.toNanos()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Purreflyt ended during its start (exit " + process.exitValue()
+                        + "):\n" + tail(log));
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Scenario.seconds(since);
+                }
+            } catch (IOException notYet) {
+                // not listening yet, or too busy starting to answer in time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            Scenario.sleep(100);
+        }
+        throw new IllegalStateException("Purreflyt was not ready after " + READY_TIMEOUT + ":\n" + tail(log));
+    }
+
+    /** VmRSS and VmHWM (the highest resident size so far) of the process, in kB. */
+    private static long[] memoryKb(Process process) {
+        long rss = -1;
+        long hwm = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = kb(line);
+                } else if (line.startsWith("VmHWM:")) {
+                    hwm = kb(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the memory of process " + process.pid() + " (not Linux?)", e);
+        }
+        return new long[] {rss, hwm};
+    }
+
+    private static long kb(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+    }
+
+    private static double reportedSeconds(Path log) {
+        try {
+            Matcher m = STARTED.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** As an operator stops it: SIGTERM, and SIGKILL when it has not ended after 20 s. */
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private long highestRssKb() {
+        return starts.stream().mapToLong(Start::highestRssKb).max().orElse(0);
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("Start-up as an operator runs it (`java ").append(HEAP)
+                .append(" … PurreflytApplication`, postgres profile, job executor on, on the benchmark's database):\n\n");
+        md.append("| start | ready (s, until /actuator/health/readiness answers 200) | Spring Boot's \"Started in\" (s) ")
+                .append("| resident when ready (MB) | resident after ").append(IDLE.toSeconds())
+                .append(" s idle (MB) | peak resident, VmHWM (MB) |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Start s : starts) {
+            md.append("| ").append(s.number() == 1 ? "first" : s.number() == 2 ? "second" : String.valueOf(s.number()))
+                    .append(" | ").append(Results.f1(s.readySeconds())).append(" | ")
+                    .append(Results.f1(s.reportedSeconds())).append(" | ").append(mb(s.rssReadyKb())).append(" | ")
+                    .append(mb(s.rssIdleKb())).append(" | ").append(mb(Math.max(s.hwmReadyKb(), s.hwmIdleKb())))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    List<String[]> targets() {
+        Start second = starts.get(starts.size() - 1);
+        double rssMb = highestRssKb() / 1024.0;
+        return List.of(
+                Results.target("start-up under 10 s with " + HEAP, Results.f1(second.readySeconds())
+                                + " s until ready (Spring Boot: started in " + Results.f1(second.reportedSeconds()) + " s)",
+                        second.readySeconds() < 10, 10 / second.readySeconds()),
+                Results.target("resident memory under 400 MB with " + HEAP, Results.f0(rssMb) + " MB (VmRSS, highest seen)",
+                        rssMb < 400, 400 / rssMb));
+    }
+
+    private static String mb(long kb) {
+        return Results.f0(kb / 1024.0);
+    }
+}
