@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,6 +87,25 @@ public class TimeTravel implements InitializingBean {
         ZonedDateTime now = now();
         log.info("Business clock moved to {}", now);
         return now;
+    }
+
+    /**
+     * Takes over a move made on another node: every node of one database keeps the same business date, as the
+     * engine's timers and the daily run (one node takes it) expect. Polls the stored offset (one row) every second,
+     * holding the row's lock while it compares: a move on this node changes the row and this node's clock in one
+     * transaction, so the two never cross.
+     */
+    @Scheduled(fixedDelayString = "${purreflyt.clock.follow-interval:PT1S}")
+    @Transactional
+    public void follow() {
+        jdbc.sql("select offset_seconds from business_clock where id = 1 for update").query(Long.class).optional()
+                .map(Duration::ofSeconds)
+                .filter(stored -> !stored.equals(clock.offset()))
+                .ifPresent(stored -> {
+                    clock.setOffset(stored);
+                    applyToEngine(stored);
+                    log.info("Business clock moved by another node to {}", now());
+                });
     }
 
     private void applyToEngine(Duration offset) {

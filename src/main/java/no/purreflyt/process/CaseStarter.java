@@ -26,9 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Starts one dunning process instance per eligible invoice, with the invoice number as business key, following the
  * plan {@link PlanSelection} chooses for it (and only when that plan takes the invoice today: its grace days, minimum
  * amount and "start from" invoice number).
- * Each invoice is its own transaction: the case row and the process instance commit together or not at
- * all, one failing invoice does not stop the run, and a race with another run or node ends in the
- * database's unique constraint, never in two open cases.
+ * Each invoice's case row and process instance commit together or not at all, one failing invoice does not stop the
+ * run, and a race with another run or node ends in the database's unique constraint, never in two open cases. Cases
+ * start one per transaction, or {@code purreflyt.case-starter.batch-size} per transaction, a failed batch again one
+ * by one.
  */
 @Service
 public class CaseStarter {
@@ -47,10 +48,12 @@ public class CaseStarter {
     private final Plans plans;
     private final PlanSelection selection;
     private final Clock clock;
+    private final CaseStarterProperties properties;
 
     CaseStarter(DunningCases cases, LedgerService ledger, RuntimeService runtime, TransactionTemplate transaction,
             DunningRunRepository runs, Plans plans, PlanSelection selection,
-            Clock clock) {
+            Clock clock, CaseStarterProperties properties) {
+        this.properties = properties;
         this.plans = plans;
         this.selection = selection;
         this.cases = cases;
@@ -74,25 +77,23 @@ public class CaseStarter {
         int started = 0;
         int skipped = 0;
         int failed = 0;
+        int batchSize = properties.batchSize();
         int progressEvery = Math.max(100, candidates.size() / 10);
-        for (int i = 0; i < candidates.size(); i++) {
-            String number = candidates.get(i);
-            try {
-                if (Boolean.TRUE.equals(transaction.execute(status -> startCase(number, criteria)))) {
-                    started++;
-                } else {
-                    skipped++;
+        int nextProgress = progressEvery;
+        for (int from = 0; from < candidates.size(); from += batchSize) {
+            List<String> batch = candidates.subList(from, Math.min(candidates.size(), from + batchSize));
+            for (Outcome outcome : startBatch(runId.get(), batch, criteria)) {
+                switch (outcome) {
+                    case STARTED -> started++;
+                    case SKIPPED -> skipped++;
+                    case FAILED -> failed++;
                 }
-            } catch (DuplicateKeyException openedMeanwhile) {
-                skipped++;
-            } catch (RuntimeException e) {
-                failed++;
-                log.error("Dunning run {}: could not start a case for invoice {}; it is retried in the next run",
-                        runId.get(), number, e);
             }
-            if ((i + 1) % progressEvery == 0 && i + 1 < candidates.size()) {
+            int done = from + batch.size();
+            if (done >= nextProgress && done < candidates.size()) {
                 log.info("Dunning run {}: {} of {} invoices done ({} started, {} skipped, {} failed)",
-                        runId.get(), i + 1, candidates.size(), started, skipped, failed);
+                        runId.get(), done, candidates.size(), started, skipped, failed);
+                nextProgress += progressEvery;
             }
         }
         RunResult result = new RunResult(runId.get(), today, candidates.size(), started, skipped, failed);
@@ -100,6 +101,38 @@ public class CaseStarter {
         log.info("Dunning run {} finished: {} case(s) started, {} skipped, {} failed, of {} invoice(s)",
                 runId.get(), started, skipped, failed, candidates.size());
         return Optional.of(result);
+    }
+
+    private enum Outcome { STARTED, SKIPPED, FAILED }
+
+    /**
+     * Starts the batch's cases in one transaction; when that fails, each invoice again in a transaction of its own, so
+     * that the invoice at fault fails (or, opened meanwhile by another run, is skipped) alone.
+     */
+    private List<Outcome> startBatch(long runId, List<String> batch, DunningCriteria criteria) {
+        if (batch.size() > 1) {
+            try {
+                return transaction.execute(status -> batch.stream()
+                        .map(number -> startCase(number, criteria) ? Outcome.STARTED : Outcome.SKIPPED).toList());
+            } catch (RuntimeException batchFailed) {
+                log.debug("Dunning run {}: a batch of {} failed ({}); starting its invoices one by one", runId,
+                        batch.size(), batchFailed.toString());
+            }
+        }
+        return batch.stream().map(number -> startOne(runId, number, criteria)).toList();
+    }
+
+    private Outcome startOne(long runId, String number, DunningCriteria criteria) {
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> startCase(number, criteria)))
+                    ? Outcome.STARTED : Outcome.SKIPPED;
+        } catch (DuplicateKeyException openedMeanwhile) {
+            return Outcome.SKIPPED;
+        } catch (RuntimeException e) {
+            log.error("Dunning run {}: could not start a case for invoice {}; it is retried in the next run",
+                    runId, number, e);
+            return Outcome.FAILED;
+        }
     }
 
     /**

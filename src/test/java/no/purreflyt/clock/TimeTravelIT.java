@@ -54,6 +54,20 @@ class TimeTravelIT extends IntegrationTest {
         assertThat(restored).isEqualTo(LocalDate.of(2026, 6, 15));
     }
 
+    @Test
+    void aMoveMadeOnAnotherNodeIsFollowed() {
+        // another node of the same database moved the business date to 2026-06-15 at noon
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        long offset = java.time.Duration.between(java.time.Instant.now(),
+                java.time.ZonedDateTime.of(2026, 6, 15, 12, 0, 0, 0, oslo).toInstant()).toSeconds();
+        jdbc.sql("update business_clock set offset_seconds = :s where id = 1").param("s", offset).update();
+
+        timeTravel.follow();
+
+        assertThat(LocalDate.now(clock)).isEqualTo(LocalDate.of(2026, 6, 15));
+        assertThat(engineDate()).isEqualTo(LocalDate.of(2026, 6, 15));
+    }
+
     private static LocalDate engineDate() {
         return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Oslo")).toLocalDate();
     }

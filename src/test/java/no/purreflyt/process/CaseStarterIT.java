@@ -24,6 +24,9 @@ class CaseStarterIT extends IntegrationTest {
 
     @Autowired CaseStarter caseStarter;
     @Autowired DailyRun dailyRun;
+    @Autowired no.purreflyt.plan.Plans plans;
+    @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @Test
     void theDailyRunSkipsPublicHolidaysAndRunsOncePerBusinessDay() {
@@ -112,6 +115,69 @@ class CaseStarterIT extends IntegrationTest {
         assertThat(failed).isZero();
         assertThat(openCases()).hasSize(invoices).doesNotHaveDuplicates();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DunningModel.PROCESS_ID).count()).isEqualTo(invoices);
+    }
+
+    @Test
+    void inBatchesAFailingInvoiceFailsAloneAndTheRestOfItsBatchStarts() throws Exception {
+        customer("NO-1", "CONSUMER", "NO");
+        customer("NO-BROKEN", "CONSUMER", "NO");
+        // the customer's own plan, archived behind its back: the plan selection fails for its invoice
+        plans.create("doomed", json.readValue(new org.springframework.core.io.ClassPathResource("plans/standard.json").getInputStream(),
+                no.purreflyt.plan.PlanDefinition.class), "test");
+        plans.assign("NO-BROKEN", "doomed", "test");
+        jdbc.sql("update dunning_plan set archived = true where plan_key = 'doomed'").update();
+        for (int i = 1; i <= 7; i++) {
+            invoice("OK-" + i, "NO-1", TODAY.minusDays(10), "100.00", "NOK");
+        }
+        invoice("BROKEN", "NO-BROKEN", TODAY.minusDays(10), "100.00", "NOK");
+
+        CaseStarter.RunResult run = starter(3).run(RunKind.MANUAL, "test").orElseThrow();
+
+        assertThat(run.started()).isEqualTo(7);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(openCases()).hasSize(7).doesNotContain("BROKEN");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("BROKEN").count()).isZero();
+    }
+
+    @Test
+    void batchedRunsRacingEachOtherNeverOpenTwoCasesForOneInvoice() throws Exception {
+        customer("NO-1", "CONSUMER", "NO");
+        int invoices = 40;
+        for (int i = 1; i <= invoices; i++) {
+            invoice("RACE-" + i, "NO-1", TODAY.minusDays(10), "100.00", "NOK");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CaseStarter.RunResult>> results = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            CaseStarter batched = starter(7);
+            results.add(pool.submit(() -> {
+                start.await();
+                return batched.run(RunKind.MANUAL, "racer").orElseThrow();
+            }));
+        }
+        start.countDown();
+        int started = 0;
+        for (Future<CaseStarter.RunResult> result : results) {
+            started += result.get(2, TimeUnit.MINUTES).started();
+            assertThat(result.get().failed()).isZero();
+        }
+        pool.shutdown();
+
+        assertThat(started).isEqualTo(invoices);
+        assertThat(openCases()).hasSize(invoices).doesNotHaveDuplicates();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DunningModel.PROCESS_ID).count()).isEqualTo(invoices);
+    }
+
+    /** The application's case starter, but starting {@code batchSize} cases per transaction. */
+    private CaseStarter starter(int batchSize) {
+        CaseStarterProperties configured = context.getBean(CaseStarterProperties.class);
+        return new CaseStarter(context.getBean(no.purreflyt.ledger.DunningCases.class),
+                context.getBean(no.purreflyt.ledger.LedgerService.class), runtime,
+                context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
+                context.getBean(DunningRunRepository.class), plans, context.getBean(no.purreflyt.plan.PlanSelection.class),
+                context.getBean(java.time.Clock.class), new CaseStarterProperties(configured.timeOfDay(),
+                        configured.scheduled(), configured.pollInterval(), configured.calendar(), batchSize));
     }
 
     @Test
