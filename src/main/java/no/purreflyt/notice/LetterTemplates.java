@@ -2,6 +2,8 @@ package no.purreflyt.notice;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.JDKXRLogger;
+import com.openhtmltopdf.util.XRLog;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -42,6 +44,32 @@ import org.jsoup.nodes.Element;
 final class LetterTemplates {
 
     static final String CLASSPATH_ROOT = "/templates/notices";
+
+    static {
+        // openhtmltopdf logs through java.util.logging with a console handler of its own: four INFO lines a letter
+        // straight to stderr, past logback (and past the production profile's JSON lines). Its warnings and errors go
+        // to the root logger instead, which Spring Boot hands to logback; the INFO lines are not made at all.
+        XRLog.setLoggerImpl(new JDKXRLogger(true, java.util.logging.Level.WARNING, new DiscardingHandler(),
+                new java.util.logging.SimpleFormatter()));
+    }
+
+    /** What openhtmltopdf would print itself: nothing; its records go on to the root logger. */
+    private static final class DiscardingHandler extends java.util.logging.Handler {
+        @Override
+        public void publish(java.util.logging.LogRecord logRecord) {
+            // the parent handlers have it
+        }
+
+        @Override
+        public void flush() {
+            // nothing kept
+        }
+
+        @Override
+        public void close() {
+            // nothing open
+        }
+    }
     /** The e-mail refers to the logo by this content id; the message carries it as an inline part. */
     static final String LOGO_CONTENT_ID = "creditor-logo";
 

@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Settings (system properties): {@code cases} (10 000), {@code benchmark.db} (the server,
  * {@code jdbc:postgresql://127.0.0.1:5432/}), {@code benchmark.db.user} (postgres), {@code benchmark.db.password},
  * {@code benchmark.results} (benchmark/RESULTS.md), {@code benchmark.waiting} (1 000 000: the timers for the
- * acquisition test), {@code benchmark.probes} (false: leave out the acquisition test and the start-up probe, for a quick
+ * acquisition test), {@code benchmark.nodes} (1: how many Purreflyt nodes share the
+ * database, the second and further each a JVM of its own), {@code benchmark.probes} (false: leave out the acquisition test and the start-up probe, for a quick
  * tuning run), and Purreflyt properties for the tuning runs as {@code benchmark.app=key=value,key=value}.
  * The databases {@code purreflyt_bench}, {@code purreflyt_bench_engine} and {@code purreflyt_bench_jobs} are dropped and
  * created again.
@@ -51,7 +52,7 @@ public final class Benchmark {
         Scenario.Figures purreflyt;
         JobSettings jobs;
         try (Purreflyt app = new Purreflyt(settings.url("purreflyt_bench"), settings.user(), settings.password(),
-                settings.work(), settings.appProperties())) {
+                settings.work(), settings.appProperties(), settings.nodes(), progress)) {
             jobs = app.jobSettings();
             progress.say("Purreflyt runs with %s", jobs.describe());
             purreflyt = new Scenario(app, settings.cases(), progress).run();
@@ -113,7 +114,7 @@ public final class Benchmark {
     }
 
     record Settings(int cases, String server, String user, String password, Path results, Path work, int waiting,
-            boolean probes, Map<String, String> appProperties) {
+            boolean probes, int nodes, Map<String, String> appProperties) {
 
         static Settings fromSystemProperties() {
             Map<String, String> app = new java.util.TreeMap<>();
@@ -135,6 +136,7 @@ public final class Benchmark {
                     Path.of(System.getProperty("benchmark.work", "target/benchmark")),
                     Integer.parseInt(System.getProperty("benchmark.waiting", "1000000").replace("_", "")),
                     !"false".equals(System.getProperty("benchmark.probes")),
+                    Integer.parseInt(System.getProperty("benchmark.nodes", "1")),
                     app);
         }
 

@@ -48,13 +48,15 @@ final class Purreflyt implements Subject {
              "acceptPaymentWithoutFee": false}""";
 
     private final SmtpSink smtp;
+    private final java.util.List<Process> otherNodes = new java.util.ArrayList<>();
     private final ConfigurableApplicationContext context;
     private final LedgerService ledger;
     private final TimeTravel clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    Purreflyt(String url, String user, String password, Path workDirectory, Map<String, String> extraProperties) {
+    Purreflyt(String url, String user, String password, Path workDirectory, Map<String, String> extraProperties,
+            int nodes, Scenario.Progress progress) {
         int smtpPort = Benchmark.freePort();
         smtp = new SmtpSink(smtpPort);
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -91,6 +93,21 @@ final class Purreflyt implements Subject {
         }
         // every notice by e-mail, the inkassovarsel too (the creditor's choice; the default is by post)
         context.getBean(DeliverySettings.class).change(true, "benchmark");
+        // further identical nodes on the same database, each a JVM of its own: they share the jobs (the clock moves
+        // they follow through the database); cases start and payments arrive on this one, as the scenario drives it
+        for (int node = 2; node <= nodes; node++) {
+            int port = Benchmark.freePort();
+            Map<String, String> settings = new LinkedHashMap<>(extraProperties);
+            settings.put("camunda.bpm.generic-properties.properties.hostname", "node-" + node);
+            settings.put("logging.threshold.console", "WARN");
+            settings.put("logging.file.name", workDirectory.resolve("purreflyt-node-" + node + ".log").toString());
+            Path log = workDirectory.resolve("node-" + node + ".out");
+            long t = System.nanoTime();
+            Process process = StartupProbe.launch("-Xmx512m", port, url, user, password, workDirectory, smtpPort,
+                    settings, log);
+            otherNodes.add(process);
+            progress.say("Node %d ready in %.1f s", node, StartupProbe.awaitReady(process, port, log, t));
+        }
     }
 
     static BigDecimal amount(int i) {
@@ -176,6 +193,7 @@ final class Purreflyt implements Subject {
 
     @Override
     public void close() {
+        otherNodes.forEach(StartupProbe::stop);
         context.close();
         smtp.close();
     }

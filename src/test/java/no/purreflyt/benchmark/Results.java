@@ -50,17 +50,19 @@ final class Results {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("### Run of ").append(LocalDate.now()).append(": ").append(f0(settings.cases())).append(" cases\n\n");
+        md.append("### Run of ").append(LocalDate.now()).append(": ").append(f0(settings.cases())).append(" cases")
+                .append(settings.nodes() > 1 ? " on " + settings.nodes() + " Purreflyt nodes" : "").append("\n\n");
         md.append("- Machine: ").append(Machine.describe()).append("\n");
         md.append("- Database: ").append(server).append("\n");
         md.append("- Settings: ").append(jobs.describe()).append("\n");
-        md.append("- Command: `mvn -Pbenchmark verify -Dcases=").append(settings.cases()).append("`")
+        md.append("- Command: `mvn -Pbenchmark verify -Dcases=").append(settings.cases())
+                .append(settings.nodes() > 1 ? " -Dnodes=" + settings.nodes() : "").append("`")
                 .append(settings.appProperties().isEmpty() ? "" : " with " + settings.appProperties()).append("\n\n");
 
         md.append("| | Purreflyt | engine alone | Purreflyt / engine (time) |\n|---|---:|---:|---:|\n");
         row(md, "cases started per second", f0(app.startsPerSecond()), f0(engine.startsPerSecond()),
                 ratio(engine.startsPerSecond(), app.startsPerSecond()));
-        row(md, "… until every case waits for its first notice (s)", f1(app.startSeconds() + 0), f1(engine.settleSeconds()),
+        row(md, "… until every case waits for its first notice (s)", f1(app.settleSeconds()), f1(engine.settleSeconds()),
                 ratio(app.settleSeconds(), engine.settleSeconds()));
         row(md, "notices prepared per second (rendered: HTML and PDF)", f0(app.noticesPreparedPerSecond()),
                 f0(engine.noticesPreparedPerSecond()), ratio(engine.noticesPreparedPerSecond(), app.noticesPreparedPerSecond()));

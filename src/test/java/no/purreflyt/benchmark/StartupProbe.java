@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,8 +59,28 @@ record StartupProbe(List<Start> starts) {
         int port = Benchmark.freePort();
         // the relay: a port nobody listens on, as none of the start-up sends mail (readiness does not ask for it)
         int mailPort = Benchmark.freePort();
+        Path log = work.resolve("startup-" + number + ".log");
+        long t = System.nanoTime();
+        Process process = launch(HEAP, port, url, user, password, work, mailPort, Map.of(), log);
+        try {
+            double ready = awaitReady(process, port, log, t);
+            long[] atReady = memoryKb(process);
+            Scenario.sleep(IDLE.toMillis());
+            long[] idle = memoryKb(process);
+            return new Start(number, ready, reportedSeconds(log), atReady[0], atReady[1], idle[0], idle[1], log);
+        } finally {
+            stop(process);
+        }
+    }
+
+    /**
+     * Purreflyt as a JVM of its own on the given database, as an operator starts it: the postgres profile, its job
+     * executor on, the daily run left to the benchmark, the business clock adjustable (it follows the stored one).
+     */
+    static Process launch(String heap, int port, String url, String user, String password, Path work, int mailPort,
+            Map<String, String> properties, Path log) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "-cp", System.getProperty("java.class.path"), "no.purreflyt.PurreflytApplication",
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url,
@@ -73,30 +94,17 @@ record StartupProbe(List<Start> starts) {
                 "--purreflyt.clock.adjustable=true",
                 "--purreflyt.case-starter.scheduled=false",
                 "--PURREFLYT_COLLECTION_EXPORT_DIRECTORY=" + work.resolve("agency-exports")));
-        Path log = work.resolve("startup-" + number + ".log");
-        Process process;
-        long t;
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(work);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            t = System.nanoTime();
-            process = builder.start();
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start Purreflyt", e);
-        }
-        try {
-            double ready = awaitReady(process, port, log, t);
-            long[] atReady = memoryKb(process);
-            Scenario.sleep(IDLE.toMillis());
-            long[] idle = memoryKb(process);
-            return new Start(number, ready, reportedSeconds(log), atReady[0], atReady[1], idle[0], idle[1], log);
-        } finally {
-            stop(process);
         }
     }
 
     /** Polls the readiness probe every 100 ms; answers the seconds from the process's start to its first 200. */
-    private static double awaitReady(Process process, int port, Path log, long since) {
+    static double awaitReady(Process process, int port, Path log, long since) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).GET().build();
@@ -152,7 +160,7 @@ record StartupProbe(List<Start> starts) {
     }
 
     /** As an operator stops it: SIGTERM, and SIGKILL when it has not ended after 20 s. */
-    private static void stop(Process process) {
+    static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -125,6 +125,20 @@ class LetterTemplatesTest {
     }
 
     @Test
+    void settingALetterAsPdfLogsThroughTheApplicationsLogOnly() {
+        LetterFacts facts = SampleLetters.facts(TemplateKind.INKASSOVARSEL, Language.NB, Country.NO, CREDITOR);
+        templates.render(templates.fileText(TemplateKind.INKASSOVARSEL, Language.NB), facts, null);
+
+        // openhtmltopdf's default printed "com.openhtmltopdf.load INFO:: TIME: parse stylesheets 52ms" and three more
+        // lines per letter through a console handler of its own, outside the application's log format
+        java.util.logging.Logger load = java.util.logging.Logger.getLogger(com.openhtmltopdf.util.XRLog.LOAD);
+        assertThat(load.isLoggable(java.util.logging.Level.INFO)).isFalse();
+        assertThat(load.isLoggable(java.util.logging.Level.WARNING)).isTrue();
+        assertThat(load.getUseParentHandlers()).isTrue();
+        assertThat(load.getHandlers()).noneMatch(h -> h instanceof java.util.logging.ConsoleHandler);
+    }
+
+    @Test
     void anInkassovarselNeverNamesEarlierFeesAsPurring() throws IOException {
         LetterFacts facts = SampleLetters.facts(TemplateKind.INKASSOVARSEL, Language.NB, Country.NO, CREDITOR);
         RenderedLetter letter = templates.render(templates.fileText(TemplateKind.INKASSOVARSEL, Language.NB), facts, null);
