@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import no.purreflyt.process.JobAcquisitionIndex;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -31,7 +32,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 record AcquisitionAtScale(List<Poll> polls) {
 
-    static final String INDEX = "purreflyt_job_due_idx";
+    static final String INDEX = JobAcquisitionIndex.NAME;
     private static final int FIRST = 100_000;
     private static final int WARM_UP = 5;
     private static final int TIMED = 30;
@@ -126,7 +127,7 @@ record AcquisitionAtScale(List<Poll> polls) {
                 inserted = count;
                 for (boolean index : List.of(false, true)) {
                     if (index) {
-                        execute(sql, "create index if not exists " + INDEX + " on act_ru_job (duedate_)");
+                        execute(sql, JobAcquisitionIndex.CREATE);
                         execute(sql, "analyze act_ru_job");
                     } else {
                         execute(sql, "drop index if exists " + INDEX);
