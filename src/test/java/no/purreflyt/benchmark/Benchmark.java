@@ -21,8 +21,10 @@ import java.util.Map;
  * {@code jdbc:postgresql://127.0.0.1:5432/}), {@code benchmark.db.user} (postgres), {@code benchmark.db.password},
  * {@code benchmark.results} (benchmark/RESULTS.md), {@code benchmark.waiting} (1 000 000: the timers for the
  * acquisition test), {@code benchmark.nodes} (1: how many Purreflyt nodes share the
- * database, the second and further each a JVM of its own), {@code benchmark.probes} (false: leave out the acquisition test and the start-up probe, for a quick
- * tuning run), and Purreflyt properties for the tuning runs as {@code benchmark.app=key=value,key=value}.
+ * database, the second and further each a JVM of its own), {@code benchmark.probes} (false: leave out the acquisition
+ * test and the start-up probe, for a quick tuning run), {@code benchmark.stages} (all, or how many notice stages to go
+ * through before stopping: a shorter run at a larger scale), {@code benchmark.baseline} (false: leave out the engine
+ * alone), and Purreflyt properties for the tuning runs as {@code benchmark.app=key=value,key=value}.
  * The databases {@code purreflyt_bench}, {@code purreflyt_bench_engine} and {@code purreflyt_bench_jobs} are dropped and
  * created again.
  */
@@ -55,14 +57,16 @@ public final class Benchmark {
                 settings.work(), settings.appProperties(), settings.nodes(), progress)) {
             jobs = app.jobSettings();
             progress.say("Purreflyt runs with %s", jobs.describe());
-            purreflyt = new Scenario(app, settings.cases(), progress).run();
+            purreflyt = new Scenario(app, settings.cases(), settings.stages(), progress).run();
         }
 
-        recreate(settings, "purreflyt_bench_engine");
-        Scenario.Figures engine;
-        try (EngineAlone alone = new EngineAlone(settings.url("purreflyt_bench_engine"), settings.user(),
-                settings.password(), jobs, settings.cases())) {
-            engine = new Scenario(alone, settings.cases(), progress).run();
+        Scenario.Figures engine = null;
+        if (settings.baseline()) {
+            recreate(settings, "purreflyt_bench_engine");
+            try (EngineAlone alone = new EngineAlone(settings.url("purreflyt_bench_engine"), settings.user(),
+                    settings.password(), jobs, settings.cases())) {
+                engine = new Scenario(alone, settings.cases(), settings.stages(), progress).run();
+            }
         }
 
         Results results = new Results(settings, jobs, purreflyt, engine, describeServer(settings));
@@ -114,7 +118,7 @@ public final class Benchmark {
     }
 
     record Settings(int cases, String server, String user, String password, Path results, Path work, int waiting,
-            boolean probes, int nodes, Map<String, String> appProperties) {
+            boolean probes, int nodes, int stages, boolean baseline, Map<String, String> appProperties) {
 
         static Settings fromSystemProperties() {
             Map<String, String> app = new java.util.TreeMap<>();
@@ -137,7 +141,14 @@ public final class Benchmark {
                     Integer.parseInt(System.getProperty("benchmark.waiting", "1000000").replace("_", "")),
                     !"false".equals(System.getProperty("benchmark.probes")),
                     Integer.parseInt(System.getProperty("benchmark.nodes", "1")),
+                    stages(System.getProperty("benchmark.stages", "all")),
+                    !"false".equals(System.getProperty("benchmark.baseline")),
                     app);
+        }
+
+        /** "all" (every stage and the handovers) or how many notice stages a shorter run goes through. */
+        private static int stages(String value) {
+            return value.isBlank() || value.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(value);
         }
 
         String url(String database) {

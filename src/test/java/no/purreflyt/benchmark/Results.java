@@ -56,40 +56,47 @@ final class Results {
         md.append("- Database: ").append(server).append("\n");
         md.append("- Settings: ").append(jobs.describe()).append("\n");
         md.append("- Command: `mvn -Pbenchmark verify -Dcases=").append(settings.cases())
-                .append(settings.nodes() > 1 ? " -Dnodes=" + settings.nodes() : "").append("`")
+                .append(settings.nodes() > 1 ? " -Dnodes=" + settings.nodes() : "")
+                .append(settings.stages() == Integer.MAX_VALUE ? "" : " -Dstages=" + settings.stages())
+                .append(settings.baseline() ? "" : " -Dbaseline=false")
+                .append(settings.probes() ? "" : " -Dprobes=false").append("`")
                 .append(settings.appProperties().isEmpty() ? "" : " with " + settings.appProperties()).append("\n\n");
 
         md.append("| | Purreflyt | engine alone | Purreflyt / engine (time) |\n|---|---:|---:|---:|\n");
-        row(md, "cases started per second", f0(app.startsPerSecond()), f0(engine.startsPerSecond()),
-                ratio(engine.startsPerSecond(), app.startsPerSecond()));
-        row(md, "… until every case waits for its first notice (s)", f1(app.settleSeconds()), f1(engine.settleSeconds()),
-                ratio(app.settleSeconds(), engine.settleSeconds()));
+        row(md, "cases started per second", f0(app.startsPerSecond()), engine(f -> f0(f.startsPerSecond())),
+                ratio(Figures::startsPerSecond, true));
+        row(md, "… until every case waits for its first notice (s)", f1(app.settleSeconds()),
+                engine(f -> f1(f.settleSeconds())), ratio(Figures::settleSeconds, false));
         row(md, "notices prepared per second (rendered: HTML and PDF)", f0(app.noticesPreparedPerSecond()),
-                f0(engine.noticesPreparedPerSecond()), ratio(engine.noticesPreparedPerSecond(), app.noticesPreparedPerSecond()));
+                engine(f -> f0(f.noticesPreparedPerSecond())), ratio(Figures::noticesPreparedPerSecond, true));
         row(md, "notices delivered per second (e-mail over SMTP)", f0(app.noticesDeliveredPerSecond()),
-                f0(engine.noticesDeliveredPerSecond()), ratio(engine.noticesDeliveredPerSecond(), app.noticesDeliveredPerSecond()));
+                engine(f -> f0(f.noticesDeliveredPerSecond())), ratio(Figures::noticesDeliveredPerSecond, true));
         row(md, "payments correlated per second (one at a time)", f0(app.payments().perSecond()),
-                f0(engine.payments().perSecond()), ratio(engine.payments().perSecond(), app.payments().perSecond()));
+                engine(f -> f0(f.payments().perSecond())), ratio(f -> f.payments().perSecond(), true));
         row(md, "… latency p50 / p95 (ms)", f1(app.payments().millis(0.5)) + " / " + f1(app.payments().millis(0.95)),
-                f1(engine.payments().millis(0.5)) + " / " + f1(engine.payments().millis(0.95)),
-                ratio(app.payments().millis(0.95), engine.payments().millis(0.95)));
-        row(md, "handovers approved and sent per second", f0(app.handoversPerSecond()), f0(engine.handoversPerSecond()),
-                ratio(engine.handoversPerSecond(), app.handoversPerSecond()));
-        row(md, "**total time, loading to handover (s)**", "**" + f0(app.totalSeconds()) + "**",
-                "**" + f0(engine.totalSeconds()) + "**", "**" + ratio(app.totalSeconds(), engine.totalSeconds()) + "**");
+                engine(f -> f1(f.payments().millis(0.5)) + " / " + f1(f.payments().millis(0.95))),
+                ratio(f -> f.payments().millis(0.95), false));
+        if (app.complete()) {
+            row(md, "handovers approved and sent per second", f0(app.handoversPerSecond()),
+                    engine(f -> f0(f.handoversPerSecond())), ratio(Figures::handoversPerSecond, true));
+        }
+        String total = app.complete() ? "total time, loading to handover (s)"
+                : "total time, loading to the end of the last stage run (s)";
+        row(md, "**" + total + "**", "**" + f0(app.totalSeconds()) + "**",
+                engine(f -> "**" + f0(f.totalSeconds()) + "**"), bold(ratio(Figures::totalSeconds, false)));
         row(md, "idle job acquisition, every case waiting: p50 / p95 (ms)",
                 f2(app.idleAcquisition().millis(0.5)) + " / " + f2(app.idleAcquisition().millis(0.95)),
-                f2(engine.idleAcquisition().millis(0.5)) + " / " + f2(engine.idleAcquisition().millis(0.95)), "");
-        row(md, "peak heap used (MB)", mb(app.peakHeapBytes()), mb(engine.peakHeapBytes()), "");
+                engine(f -> f2(f.idleAcquisition().millis(0.5)) + " / " + f2(f.idleAcquisition().millis(0.95))), "");
+        row(md, "peak heap used (MB)", mb(app.peakHeapBytes()), engine(f -> mb(f.peakHeapBytes())), "");
         row(md, "database size per case (kB)", f1(app.databaseBytes() / 1024.0 / app.cases()),
-                f1(engine.databaseBytes() / 1024.0 / engine.cases()), "");
+                engine(f -> f1(f.databaseBytes() / 1024.0 / f.cases())), "");
         md.append("\n");
 
         md.append("Stages (seconds from the clock move until the day's notices were prepared, delivered, and nothing was due):\n\n");
         md.append("| stage | cases | Purreflyt prepared / delivered / done | engine alone prepared / delivered / done |\n|---|---:|---:|---:|\n");
         for (int i = 0; i < app.stages().size(); i++) {
             Stage a = app.stages().get(i);
-            Stage e = i < engine.stages().size() ? engine.stages().get(i) : null;
+            Stage e = engine != null && i < engine.stages().size() ? engine.stages().get(i) : null;
             md.append("| ").append(a.name()).append(" | ").append(f0(a.cases())).append(" | ")
                     .append(f1(a.secondsToPrepared())).append(" / ").append(f1(a.secondsToDelivered())).append(" / ")
                     .append(f1(a.seconds())).append(" | ")
@@ -100,8 +107,10 @@ final class Results {
                 .append(app.heapAfterGc().stream().map(h -> h.when() + " " + mb(h.bytes())).collect(Collectors.joining(", ")))
                 .append(".\n\n");
         md.append("What the runs left: Purreflyt ").append(describe(app.outcome())).append("; failed jobs ")
-                .append(app.failedJobs()).append(". Engine alone ").append(describe(engine.outcome())).append("; failed jobs ")
-                .append(engine.failedJobs()).append(".\n\n");
+                .append(app.failedJobs()).append(".")
+                .append(engine == null ? "" : " Engine alone " + describe(engine.outcome()) + "; failed jobs "
+                        + engine.failedJobs() + ".")
+                .append("\n\n");
         extraSections.forEach(s -> md.append(s).append("\n"));
 
         md.append("Targets:\n\n| target | measured | |\n|---|---|---|\n");
@@ -115,8 +124,14 @@ final class Results {
                 app.noticesDeliveredPerSecond() >= 100, app.noticesDeliveredPerSecond() / 100);
         target(md, "payment correlated at p95 under 50 ms (" + f0(app.cases()) + " open cases)",
                 f1(app.payments().millis(0.95)) + " ms", app.payments().millis(0.95) < 50, 50 / app.payments().millis(0.95));
-        double ratio = app.totalSeconds() / engine.totalSeconds();
-        target(md, "end-to-end time at most 1.5 × the engine alone", f2(ratio) + " ×", ratio <= 1.5, 1.5 / ratio);
+        if (engine != null && app.complete() && engine.complete()) {
+            double ratio = app.totalSeconds() / engine.totalSeconds();
+            target(md, "end-to-end time at most 1.5 × the engine alone", f2(ratio) + " ×", ratio <= 1.5, 1.5 / ratio);
+        } else {
+            md.append("| end-to-end time at most 1.5 × the engine alone | not measured: this run ")
+                    .append(engine == null ? "left out the engine alone" : "stopped before the handovers")
+                    .append(" | |\n");
+        }
         List<HeapWatch.AfterGc> heap = app.heapAfterGc();
         long firstStage = heap.get(Math.min(1, heap.size() - 1)).bytes();
         long highest = heap.stream().mapToLong(HeapWatch.AfterGc::bytes).max().orElse(0);
@@ -167,8 +182,27 @@ final class Results {
         return outcome.entrySet().stream().map(e -> e.getKey() + ": " + f0(e.getValue())).collect(Collectors.joining(", "));
     }
 
-    private static String ratio(double purreflyt, double engine) {
-        return engine == 0 || Double.isNaN(engine) ? "" : f2(purreflyt / engine) + " ×";
+    /** The engine alone's figure, or that it was not run. */
+    private String engine(java.util.function.Function<Figures, String> figure) {
+        return engine == null ? "not run" : figure.apply(engine);
+    }
+
+    /**
+     * Purreflyt / engine alone as a ratio of time: a rate ({@code perSecond}) the other way round, so that above 1
+     * always means Purreflyt took longer.
+     */
+    private String ratio(java.util.function.ToDoubleFunction<Figures> figure, boolean perSecond) {
+        if (engine == null) {
+            return "";
+        }
+        double a = figure.applyAsDouble(app);
+        double e = figure.applyAsDouble(engine);
+        double r = perSecond ? e / a : a / e;
+        return Double.isNaN(r) || Double.isInfinite(r) ? "" : f2(r) + " ×";
+    }
+
+    private static String bold(String text) {
+        return text.isEmpty() ? "" : "**" + text + "**";
     }
 
     static String f0(double v) {

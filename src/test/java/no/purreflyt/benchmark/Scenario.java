@@ -36,6 +36,11 @@ final class Scenario {
             int handovers, double handoverSeconds, double totalSeconds, long peakHeapBytes,
             List<HeapWatch.AfterGc> heapAfterGc, long databaseBytes, long failedJobs, Map<String, Long> outcome) {
 
+        /** Whether the run went through every stage to the handovers (not stopped early by {@code -Dstages}). */
+        boolean complete() {
+            return stages.stream().anyMatch(s -> !s.notices());
+        }
+
         double startsPerSecond() {
             return started / startSeconds;
         }
@@ -77,12 +82,21 @@ final class Scenario {
 
     private final Subject subject;
     private final int n;
+    private final int noticeStageLimit;
     private final JdbcClient jdbc;
     private final Progress progress;
 
-    Scenario(Subject subject, int n, Progress progress) {
+    /**
+     * @param noticeStageLimit how many notice stages to run (with their payments) before stopping; more than the plan
+     *                         has: every stage and the handovers
+     */
+    Scenario(Subject subject, int n, int noticeStageLimit, Progress progress) {
+        if (noticeStageLimit < 1) {
+            throw new IllegalArgumentException("A run goes through at least one notice stage, not " + noticeStageLimit);
+        }
         this.subject = subject;
         this.n = n;
+        this.noticeStageLimit = noticeStageLimit;
         this.jdbc = JdbcClient.create(subject.dataSource());
         this.progress = progress;
     }
@@ -156,6 +170,10 @@ final class Scenario {
                     progress.say("%s: %,d payments correlated, p50 %.1f ms, p95 %.1f ms", subject.name(), paid,
                             payments.millis(0.5), payments.millis(0.95));
                     paymentFollowUp += untilIdle("cases closed by payment", p);
+                }
+                if (noticeStages >= noticeStageLimit) {
+                    progress.say("%s: stopping after %d notice stage(s), as asked", subject.name(), noticeStages);
+                    break;
                 }
             }
             double total = seconds(runStart);
