@@ -77,14 +77,20 @@ class MailDelivery {
         try {
             sender.send(message);
         } catch (MailSendException failed) {
-            if (rejected(failed)) {
+            if (failed.getFailedMessages().isEmpty()) {
+                // Spring's JavaMailSenderImpl names the messages that failed; none named means the relay accepted the
+                // mail and only closing the connection afterwards (QUIT) failed: sent, and not to be sent again
+                log.warn("Notice {}: the relay took {}, then the connection failed as it was closed: {}", notice.id(),
+                        messageId, failed.getMessage());
+            } else if (rejected(failed)) {
                 String why = "The mail relay refused " + debtor.email() + " for customer " + debtor.externalId() + " ("
                         + debtor.name() + "): " + failed.getMessage();
                 record(notice.id(), Deliveries.State.REJECTED, why);
                 throw new RecipientRejectedException(why);
+            } else {
+                record(notice.id(), Deliveries.State.FAILED, failed.getMessage());
+                throw failed;
             }
-            record(notice.id(), Deliveries.State.FAILED, failed.getMessage());
-            throw failed;
         } catch (MailException failed) {
             record(notice.id(), Deliveries.State.FAILED, failed.getMessage());
             throw failed;

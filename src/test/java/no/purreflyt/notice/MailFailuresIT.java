@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 
 import jakarta.mail.Address;
@@ -74,6 +75,30 @@ class MailFailuresIT extends IntegrationTest {
         assertThat(TestMail.received()).hasSize(1);
         assertThat(jdbc.sql("select status from notice").query(String.class).single()).isEqualTo("DELIVERED");
         assertThat(instance).isWaitingAt("Event_PurringDue");
+    }
+
+    @Test
+    void aMailTheRelayAcceptedIsSentOnceWhenTheConnectionFailsAsItIsClosed() {
+        // the relay answers 250 to the message, then the connection breaks at QUIT: Spring's mail sender reports that
+        // as a MailSendException naming no failed message (JavaMailSenderImpl.doSend, "after message sending")
+        doAnswer(invocation -> {
+            invocation.callRealMethod();
+            throw new MailSendException("Failed to close server connection after message sending",
+                    new jakarta.mail.MessagingException("[EOF]"));
+        }).doCallRealMethod().when(mailSender).send(any(MimeMessage.class));
+
+        travelTo(REMINDER_DAY);
+
+        assertThat(TestMail.received()).hasSize(1);
+        assertThat(jdbc.sql("select state from notice_delivery").query(String.class).single()).isEqualTo("SENT");
+        assertThat(jdbc.sql("select status from notice").query(String.class).single()).isEqualTo("DELIVERED");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).withException().count()).isZero();
+        assertThat(instance).isWaitingAt("Event_PurringDue");
+
+        // and nothing goes out again later
+        timeTravel.setDateTime(REMINDER_DAY, NOON.plusMinutes(6));
+        executeDueJobs();
+        assertThat(TestMail.received()).hasSize(1);
     }
 
     @Test
