@@ -253,8 +253,11 @@ final class Scenario {
     }
 
     /**
-     * Where the server's autovacuum is off, does its analysing part: ANALYZE every 30 seconds while the run goes on,
-     * as autovacuum (a minute's nap, tables changed by a tenth) would about as often while the tables grow.
+     * Where the server's autovacuum is off, does its work: VACUUM ANALYZE every 30 seconds while the run goes on, as
+     * autovacuum (a minute's nap, tables changed by a fifth) would about as often while the tables grow and churn.
+     * Without the VACUUM the job table keeps every deleted job's index entries: after 100 000 starts the idle
+     * acquisition took 6.5 ms, reading the entries of some 200 000 deleted jobs; vacuumed, the same poll takes 0.5 ms in
+     * the database.
      */
     private Background keepStatistics() {
         if ("on".equals(jdbc.sql("show autovacuum").query(String.class).single())) {
@@ -265,7 +268,8 @@ final class Scenario {
             thread.setDaemon(true);
             return thread;
         });
-        analyser.scheduleWithFixedDelay(() -> jdbc.sql("analyze").update(), 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        analyser.scheduleWithFixedDelay(() -> jdbc.sql("vacuum (analyze)").update(), 30, 30,
+                java.util.concurrent.TimeUnit.SECONDS);
         return analyser::shutdownNow;
     }
 
