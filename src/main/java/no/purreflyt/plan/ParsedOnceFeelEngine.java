@@ -19,9 +19,9 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
  * Camunda's FEEL engine with each expression parsed once: {@link ScalaFeelEngine} parses a decision table's input
- * expressions and input entries again on every evaluation (camunda/feel-scala#1149), which was about 45 % of the case
- * starter's time with select-plan.dmn. Evaluation is the engine's own, with the same variables and the same errors; only
- * the parse result (or parse failure) of an expression's text is kept.
+ * expressions and input entries again on every evaluation (camunda/feel-scala#1149). With select-plan.dmn that took the
+ * case starter from 64 to 72 cases a second (benchmark/RESULTS.md, "Tuning"). Evaluation is the engine's own, with the
+ * same variables and the same errors; only the parse result (or parse failure) of an expression's text is kept.
  */
 final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
