@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
 record StartupProbe(List<Start> starts) {
 
     static final String HEAP = "-Xmx256m";
+    /**
+     * The JVM options of a small node, as the README gives them: a 256 MB heap gains nothing from G1, whose own
+     * bookkeeping costs about 20 MB resident (the JVM itself picks SerialGC below 1 792 MB or 2 cores).
+     */
+    static final List<String> SMALL_NODE = List.of(HEAP, "-XX:+UseSerialGC");
     private static final Duration IDLE = Duration.ofSeconds(20);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -41,6 +46,20 @@ record StartupProbe(List<Start> starts) {
         long highestRssKb() {
             return Math.max(rssReadyKb, rssIdleKb);
         }
+    }
+
+    /**
+     * The probe alone, on the database the last benchmark run filled: {@code mvn -Pbenchmark verify
+     * -Dbenchmark.main=no.purreflyt.benchmark.StartupProbe}. Prints its table and targets.
+     */
+    public static void main(String[] args) {
+        Benchmark.Settings settings = Benchmark.Settings.fromSystemProperties();
+        StartupProbe probe = measure(settings.url("purreflyt_bench"), settings.user(), settings.password(),
+                settings.work(), new Scenario.Progress());
+        System.out.println();
+        System.out.println(probe.markdown());
+        probe.targets().forEach(t -> System.out.println("| " + String.join(" | ", t) + " |"));
+        System.exit(0);
     }
 
     static StartupProbe measure(String url, String user, String password, Path work, Scenario.Progress progress) {
@@ -61,7 +80,7 @@ record StartupProbe(List<Start> starts) {
         int mailPort = Benchmark.freePort();
         Path log = work.resolve("startup-" + number + ".log");
         long t = System.nanoTime();
-        Process process = launch(HEAP, port, url, user, password, work, mailPort, Map.of(), log);
+        Process process = launch(SMALL_NODE, port, url, user, password, work, mailPort, Map.of(), log);
         try {
             double ready = awaitReady(process, port, log, t);
             long[] atReady = memoryKb(process);
@@ -77,11 +96,14 @@ record StartupProbe(List<Start> starts) {
      * Purreflyt as a JVM of its own on the given database, as an operator starts it: the postgres profile, its job
      * executor on, the daily run left to the benchmark, the business clock adjustable (it follows the stored one).
      */
-    static Process launch(String heap, int port, String url, String user, String password, Path work, int mailPort,
+    static Process launch(List<String> jvm, int port, String url, String user, String password, Path work, int mailPort,
             Map<String, String> properties, Path log) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-cp", System.getProperty("java.class.path"), "no.purreflyt.PurreflytApplication",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        // the application's own class path where Maven gave it (pom.xml, benchmark profile), else the benchmark's
+        command.addAll(List.of("-cp", System.getProperty("benchmark.runtime.classpath",
+                        System.getProperty("java.class.path")), "no.purreflyt.PurreflytApplication",
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user,
@@ -188,8 +210,9 @@ record StartupProbe(List<Start> starts) {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("Start-up as an operator runs it (`java ").append(HEAP)
-                .append(" … PurreflytApplication`, postgres profile, job executor on, on the benchmark's database):\n\n");
+        md.append("Start-up as an operator runs it (`java ").append(String.join(" ", SMALL_NODE))
+                .append(" -cp <the application's class path> PurreflytApplication`, postgres profile, job executor on, ")
+                .append("on the benchmark's database):\n\n");
         md.append("| start | ready (s, until /actuator/health/readiness answers 200) | Spring Boot's \"Started in\" (s) ")
                 .append("| resident when ready (MB) | resident after ").append(IDLE.toSeconds())
                 .append(" s idle (MB) | peak resident, VmHWM (MB) |\n|---|---:|---:|---:|---:|---:|\n");
