@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.purreflyt.PurreflytApplication;
@@ -104,7 +105,8 @@ final class Purreflyt implements Subject {
             settings.put("logging.file.name", workDirectory.resolve("purreflyt-node-" + node + ".log").toString());
             Path log = workDirectory.resolve("node-" + node + ".out");
             long t = System.nanoTime();
-            Process process = StartupProbe.launch(List.of("-Xmx512m"), port, url, user, password, workDirectory, smtpPort,
+            Process process = StartupProbe.launch(Stream.concat(Stream.of("-Xmx512m"),
+                    StartupProbe.onClassPath().stream()).toList(), port, url, user, password, workDirectory, smtpPort,
                     settings, log);
             otherNodes.add(process);
             progress.say("Node %d ready in %.1f s", node, StartupProbe.awaitReady(process, port, log, t));

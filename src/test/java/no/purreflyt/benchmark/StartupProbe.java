@@ -18,8 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Purreflyt's start-up as an operator runs it with a small heap: a JVM of its own with {@code -Xmx256m}, the postgres
- * profile and the job executor on, pointed at a database the benchmark filled. Measures the wall time until
+ * Purreflyt's start-up as an operator runs it with a small heap: a JVM of its own with {@code -Xmx256m}, laid out as
+ * the Docker image lays it out (the jar extracted with its libraries beside it, and a class data sharing archive from
+ * a training run, see {@link #imageLayout}), the postgres profile and the job executor on, pointed at a database the
+ * benchmark filled. Measures the wall time until
  * {@code /actuator/health/readiness} answers 200 (what a load balancer waits for), the time Spring Boot reports, and
  * the process's resident memory once ready and again after 20 s idle. Twice: the first start may read the jars from
  * a cold file cache, the second shows the start-up a restart gets.
@@ -63,9 +65,13 @@ record StartupProbe(List<Start> starts) {
     }
 
     static StartupProbe measure(String url, String user, String password, Path work, Scenario.Progress progress) {
+        long t = System.nanoTime();
+        List<String> application = imageLayout(work.resolve("image"));
+        progress.say("start-up: the jar extracted and its class data sharing archive written in %.1f s",
+                Scenario.seconds(t));
         List<Start> starts = new ArrayList<>();
         for (int n = 1; n <= 2; n++) {
-            Start start = start(n, url, user, password, work);
+            Start start = start(n, application, url, user, password, work);
             progress.say("start-up %d: ready after %.1f s (Spring Boot: started in %.1f s); resident %s MB when ready, "
                             + "%s MB after %d s idle (peak %s MB)", n, start.readySeconds(), start.reportedSeconds(),
                     mb(start.rssReadyKb()), mb(start.rssIdleKb()), IDLE.toSeconds(), mb(start.hwmIdleKb()));
@@ -74,13 +80,83 @@ record StartupProbe(List<Start> starts) {
         return new StartupProbe(starts);
     }
 
-    private static Start start(int number, String url, String user, String password, Path work) {
+    /**
+     * What the Docker image does at build time ({@code Dockerfile}): the Spring Boot jar extracted as a thin jar with
+     * its libraries beside it, then a training run that starts the application context on an in-memory H2 database
+     * and exits ({@code -Dspring.context.exit=onRefresh}), writing the classes it loaded to a class data sharing
+     * archive. Answers the JVM arguments that start the application so; {@code -Xshare:on} makes a JVM that cannot
+     * use the archive stop instead of measuring a start without it.
+     */
+    static List<String> imageLayout(Path directory) {
+        Path jar = Path.of(System.getProperty("benchmark.jar", "target/purreflyt.jar")).toAbsolutePath();
+        directory = directory.toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No application jar at " + jar + ": run the benchmark through Maven "
+                    + "(mvn -Pbenchmark verify), which packages it");
+        }
+        Path archive = directory.resolve("purreflyt.jsa");
+        Path thinJar = directory.resolve("purreflyt.jar");
+        run(directory.resolve("extract.log"), java("-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+                "--application-filename", "purreflyt.jar", "--destination", directory.toString()));
+        try {
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run(directory.resolve("training.log"), java("-XX:ArchiveClassesAtExit=" + archive,
+                "-Dspring.context.exit=onRefresh", "-jar", thinJar.toString(),
+                "--spring.datasource.url=jdbc:h2:mem:training", "--server.port=0",
+                "--purreflyt.mail-sink.enabled=false"));
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("The training run wrote no archive; see " + directory.resolve("training.log"));
+        }
+        return List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar", thinJar.toString());
+    }
+
+    private static List<String> java(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static void run(Path log, List<String> command) {
+        try {
+            Files.createDirectories(log.getParent());
+            // in the log's directory: what the run leaves in its working directory stays there
+            Process process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Still running after " + READY_TIMEOUT + ": " + command);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("Exit " + process.exitValue() + " from " + command + ":\n" + tail(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The application from the benchmark's own class path, as Maven built it (no archive): for further nodes. */
+    static List<String> onClassPath() {
+        return List.of("-cp", System.getProperty("benchmark.runtime.classpath", System.getProperty("java.class.path")),
+                "no.purreflyt.PurreflytApplication");
+    }
+
+    private static Start start(int number, List<String> application, String url, String user, String password,
+            Path work) {
         int port = Benchmark.freePort();
         // the relay: a port nobody listens on, as none of the start-up sends mail (readiness does not ask for it)
         int mailPort = Benchmark.freePort();
         Path log = work.resolve("startup-" + number + ".log");
         long t = System.nanoTime();
-        Process process = launch(SMALL_NODE, port, url, user, password, work, mailPort, Map.of(), log);
+        List<String> jvm = new ArrayList<>(SMALL_NODE);
+        jvm.addAll(application);
+        Process process = launch(jvm, port, url, user, password, work, mailPort, Map.of(), log);
         try {
             double ready = awaitReady(process, port, log, t);
             long[] atReady = memoryKb(process);
@@ -95,16 +171,14 @@ record StartupProbe(List<Start> starts) {
     /**
      * Purreflyt as a JVM of its own on the given database, as an operator starts it: the postgres profile, its job
      * executor on, the daily run left to the benchmark, the business clock adjustable (it follows the stored one).
+     * {@code jvm} is the JVM's options followed by what it runs ({@link #onClassPath()}, {@link #imageLayout}).
      */
     static Process launch(List<String> jvm, int port, String url, String user, String password, Path work, int mailPort,
             Map<String, String> properties, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
-        // the application's own class path where Maven gave it (pom.xml, benchmark profile), else the benchmark's
-        command.addAll(List.of("-cp", System.getProperty("benchmark.runtime.classpath",
-                        System.getProperty("java.class.path")), "no.purreflyt.PurreflytApplication",
-                "--spring.profiles.active=postgres",
+        command.addAll(List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
@@ -211,7 +285,8 @@ record StartupProbe(List<Start> starts) {
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("Start-up as an operator runs it (`java ").append(String.join(" ", SMALL_NODE))
-                .append(" -cp <the application's class path> PurreflytApplication`, postgres profile, job executor on, ")
+                .append(" -Xshare:on -XX:SharedArchiveFile=purreflyt.jsa -jar purreflyt.jar`, the jar extracted and its ")
+                .append("class data sharing archive written as the Docker image does, postgres profile, job executor on, ")
                 .append("on the benchmark's database):\n\n");
         md.append("| start | ready (s, until /actuator/health/readiness answers 200) | Spring Boot's \"Started in\" (s) ")
                 .append("| resident when ready (MB) | resident after ").append(IDLE.toSeconds())
