@@ -175,8 +175,7 @@ record StartupProbe(List<Start> starts) {
      */
     static Process launch(List<String> jvm, int port, String url, String user, String password, Path work, int mailPort,
             Map<String, String> properties, Path log) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = java();
         command.addAll(jvm);
         command.addAll(List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url,
